@@ -1,0 +1,9 @@
+/** Contracts shared by server and web: zod schemas, their types, and error codes. */
+export * from './errors.ts';
+export * from './common.ts';
+export * from './roles.ts';
+export * from './tenancy.ts';
+export * from './auth.ts';
+export * from './users.ts';
+export * from './cameras.ts';
+export * from './audit.ts';

@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from './platform/db/database.ts';
+import type { Clock } from './platform/clock.ts';
+import type { SecretBox } from './platform/crypto/secret-box.ts';
+import { Policy } from './platform/authz/policy.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerAuth } from './platform/http/auth-hook.ts';
+import { registerMetrics } from './platform/http/metrics.ts';
+import { AuditService, auditPolicy, auditRoutes, auditScopes } from './modules/audit/index.ts';
+import { TenancyService, tenancyPolicy, tenancyRoutes, tenancyScopes } from './modules/tenancy/index.ts';
+import { AuthService, TokensService, UsersService, authRoutes, usersPolicy, usersRoutes } from './modules/users/index.ts';
+import { CamerasService, CameraTransferService, camerasPolicy, camerasRoutes, camerasScopes } from './modules/cameras/index.ts';
+
+// validation messages in Bahasa Indonesia, the console's first language
+z.config(z.locales.id());
+
+export interface AppOptions {
+  logger?: FastifyServerOptions['logger'];
+  sessionHours: number;
+  secureCookies: boolean;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginPerMinute?: number;
+  /** Built console to serve at `/`; null to serve the API only. */
+  webDist: string | null;
+  mapTileUrl: string | null;
+  mapAttribution: string | null;
+}
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  secrets: SecretBox;
+  options: AppOptions;
+}
+
+/** Every service, wired once: their constructors are their dependency lists. */
+export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> }) {
+  const { db, clock, secrets, options } = deps;
+  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy], [auditScopes, tenancyScopes, camerasScopes]);
+  const audit = new AuditService(db, policy, clock);
+  const tenancy = new TenancyService(db, policy, audit);
+  const auth = new AuthService(db, policy, audit, tenancy, clock, { sessionHours: options.sessionHours, maxFailures: options.loginMaxFailures, lockMinutes: options.loginLockMinutes });
+  const users = new UsersService(db, policy, audit, tenancy);
+  const tokens = new TokensService(db, policy, audit, clock);
+  const cameras = new CamerasService(db, policy, audit, tenancy, secrets);
+  const cameraTransfer = new CameraTransferService(db, policy, audit, tenancy, secrets);
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer };
+}
+export type Services = ReturnType<typeof buildServices>;
+
+/** Builds the HTTP app; never listens (main.ts does, tests use inject()). */
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+  const { options } = deps;
+  const services = buildServices(deps);
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `Terlalu banyak permintaan; coba lagi dalam ${Math.ceil(ctx.ttl / 1000)} detik` }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Pantau API', version: '0.1.0', description: 'API pusat komando Pantau. Galat: `{ error: { code, message, details } }`.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'pantau_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerMetrics(app);
+  registerAuth(app, services.auth);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ error: { code: 'unavailable', message: 'Basis data tidak tersedia' } });
+    }
+  });
+  app.get('/api/config/public', { schema: { tags: ['system'], summary: 'Konfigurasi publik untuk konsol' } }, async () => ({
+    mapTileUrl: options.mapTileUrl,
+    mapAttribution: options.mapAttribution,
+  }));
+
+  tenancyRoutes(app, services.tenancy);
+  authRoutes(app, services.auth, { secureCookies: options.secureCookies, loginPerMinute: options.loginPerMinute ?? 20 });
+  usersRoutes(app, services.users, services.tokens);
+  camerasRoutes(app, services.cameras, services.cameraTransfer);
+  auditRoutes(app, services.audit);
+
+  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: 'index.html' });
+    // client-side routes fall back to the console; unknown API paths stay JSON 404s
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.includes('.')) return reply.sendFile('index.html');
+      return reply.status(404).send({ error: { code: 'not_found', message: `Rute ${req.method} ${req.url.split('?')[0]} tidak ada` } });
+    });
+  }
+  return { app, services };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+/** Roles this process can run; `npm start` runs all of them in one process. */
+export const PROCESS_ROLES = ['api', 'media', 'worker'] as const;
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const schema = z.object({
+  PANTAU_HOST: z.string().min(1).default('127.0.0.1'),
+  PANTAU_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PANTAU_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  ROLE: z
+    .string()
+    .default('api,media,worker')
+    .transform((s) => s.split(',').map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(PROCESS_ROLES)).min(1)),
+  PANTAU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Base64 of 32 bytes; when absent a key is generated once into the data directory. */
+  PANTAU_SECRET_KEY: z
+    .string()
+    .refine((s) => Buffer.from(s, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
+    .optional(),
+  PANTAU_SEED_DEMO: bool.default(true),
+  PANTAU_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Set when the console is served over HTTPS so cookies get the Secure flag. */
+  PANTAU_SECURE_COOKIES: bool.default(false),
+  PANTAU_MAP_TILE_URL: z.string().url().optional(),
+  PANTAU_MAP_ATTRIBUTION: z.string().optional(),
+  PANTAU_WEB_DIST: z.string().optional(),
+  PANTAU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  PANTAU_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+});
+
+export type Config = {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | null;
+  roles: (typeof PROCESS_ROLES)[number][];
+  logLevel: z.infer<typeof schema>['PANTAU_LOG_LEVEL'];
+  secretKey: Buffer | null;
+  seedDemo: boolean;
+  sessionHours: number;
+  secureCookies: boolean;
+  mapTileUrl: string | null;
+  mapAttribution: string | null;
+  webDist: string;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+};
+
+export class ConfigError extends Error {}
+
+/** The only reader of process.env: parses once and names every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.PANTAU_HOST,
+    port: e.PANTAU_PORT,
+    dataDir: resolve(e.PANTAU_DATA_DIR),
+    databaseUrl: e.DATABASE_URL ?? null,
+    roles: e.ROLE,
+    logLevel: e.PANTAU_LOG_LEVEL,
+    secretKey: e.PANTAU_SECRET_KEY ? Buffer.from(e.PANTAU_SECRET_KEY, 'base64') : null,
+    seedDemo: e.PANTAU_SEED_DEMO,
+    sessionHours: e.PANTAU_SESSION_HOURS,
+    secureCookies: e.PANTAU_SECURE_COOKIES,
+    mapTileUrl: e.PANTAU_MAP_TILE_URL ?? null,
+    mapAttribution: e.PANTAU_MAP_ATTRIBUTION ?? null,
+    webDist: resolve(e.PANTAU_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    loginMaxFailures: e.PANTAU_LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.PANTAU_LOGIN_LOCK_MINUTES,
+  };
+}

@@ -1,0 +1,79 @@
+import { loadConfig, ConfigError } from './config.ts';
+import { buildApp } from './app.ts';
+import { openAndMigrate, secretBoxFor, writeCredentialsFile } from './bootstrap.ts';
+import { seedDemo, seedRegions } from './seed/demo.ts';
+import { systemClock } from './platform/clock.ts';
+import { startWorker } from './worker/index.ts';
+
+/** Reads ROLE and starts those roles; `npm start` runs api, media and worker in one process. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const database = await openAndMigrate(config);
+  const secrets = secretBoxFor(config);
+  const { app, services } = await buildApp({
+    db: database.db,
+    clock: systemClock,
+    secrets,
+    options: {
+      logger: { level: config.logLevel },
+      sessionHours: config.sessionHours,
+      secureCookies: config.secureCookies,
+      loginMaxFailures: config.loginMaxFailures,
+      loginLockMinutes: config.loginLockMinutes,
+      webDist: config.webDist,
+      mapTileUrl: config.mapTileUrl,
+      mapAttribution: config.mapAttribution,
+    },
+  });
+  const log = app.log;
+  if (database.applied.length) log.info({ migrations: database.applied }, 'migrations applied');
+
+  const seed = config.seedDemo ? await seedDemo(database.db, services) : (await seedRegions(database.db), { seeded: false, credentials: [] });
+  const stoppers: (() => Promise<void>)[] = [];
+  if (config.roles.includes('worker')) stoppers.push(startWorker({ db: database.db, clock: systemClock, log }));
+  if (config.roles.includes('media')) log.warn('media role requested: the video pipeline is not part of this build yet');
+
+  if (config.roles.includes('api')) {
+    await app.listen({ host: config.host, port: config.port });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const url = `http://${config.host}:${port}`;
+    const lines = ['', `  Pantau berjalan di / is running at  ${url}`, `  Dokumentasi API / API docs:         ${url}/api/docs`, `  Basis data / database:               ${database.kind === 'pglite' ? `PGlite (${config.dataDir}/db)` : 'PostgreSQL server'}`];
+    if (seed.seeded) {
+      const file = writeCredentialsFile(config.dataDir, seed.credentials);
+      lines.push('', '  Data demo dibuat. Pengguna demo (kata sandi hanya ditampilkan sekali):', '  Demo data created. Demo users (passwords shown only once):');
+      for (const c of seed.credentials) lines.push(`    ${c.username.padEnd(24)} ${c.role.padEnd(16)} ${c.password}`);
+      lines.push(`  (juga disimpan di / also saved to ${file})`);
+    }
+    console.log(lines.join('\n') + '\n');
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    for (const s of stoppers) await s();
+    await database.close();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

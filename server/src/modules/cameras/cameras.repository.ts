@@ -1,0 +1,110 @@
+import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
+import type { CameraQuery } from '@pantau/shared';
+import type { Executor } from '../../platform/db/database.ts';
+import type { CamerasTable, Database } from '../../platform/db/schema.ts';
+import type { CameraScope } from './cameras.policy.ts';
+
+export type CameraRow = Selectable<CamerasTable>;
+export type NewCameraRow = Insertable<CamerasTable>;
+export type CameraPatch = Updateable<CamerasTable>;
+export type CameraFilter = Omit<CameraQuery, 'limit' | 'offset'>;
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+/** The visibility and region scope as one WHERE clause, so no read can forget it. */
+function inScope(scope: CameraScope) {
+  return (eb: ExpressionBuilder<Database, 'cameras'>) => {
+    const parts = [eb('cameras.tenant_id', '=', scope.tenantId)];
+    if (scope.regionCodes.length) {
+      parts.push(eb.or(scope.regionCodes.flatMap((r) => [eb('cameras.region_code', '=', r), eb('cameras.region_code', 'like', `${escapeLike(r)}.%`)])));
+    }
+    if (scope.tiers) {
+      const tier = eb('cameras.visibility', 'in', [...scope.tiers]);
+      parts.push(scope.ownOrganizationId ? eb.or([tier, eb('cameras.organization_id', '=', scope.ownOrganizationId)]) : tier);
+    }
+    return eb.and(parts);
+  };
+}
+
+function matching(f: CameraFilter) {
+  return (eb: ExpressionBuilder<Database, 'cameras'>) => {
+    const parts = [];
+    if (f.q) {
+      const like = `%${escapeLike(f.q)}%`;
+      parts.push(eb.or([eb('cameras.name', 'ilike', like), eb('cameras.code', 'ilike', like), eb('cameras.address', 'ilike', like)]));
+    }
+    if (f.regionCode) parts.push(eb.or([eb('cameras.region_code', '=', f.regionCode), eb('cameras.region_code', 'like', `${escapeLike(f.regionCode)}.%`)]));
+    if (f.category) parts.push(eb('cameras.category', '=', f.category));
+    if (f.status) parts.push(f.status === 'disabled' ? eb('cameras.enabled', '=', false) : eb.and([eb('cameras.status', '=', f.status), eb('cameras.enabled', '=', true)]));
+    if (f.visibility) parts.push(eb('cameras.visibility', '=', f.visibility));
+    if (f.organizationId) parts.push(eb('cameras.organization_id', '=', f.organizationId));
+    return eb.and(parts);
+  };
+}
+
+export class CamerasRepository {
+  async listInScope(db: Executor, scope: CameraScope, f: CameraFilter, page: { limit: number; offset: number }): Promise<{ rows: CameraRow[]; total: number }> {
+    const q = db.selectFrom('cameras').where(inScope(scope)).where(matching(f));
+    const [rows, count] = await Promise.all([
+      q.selectAll().orderBy('cameras.name').orderBy('cameras.id').limit(page.limit).offset(page.offset).execute(),
+      q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { rows, total: Number(count.n) };
+  }
+
+  markersInScope(db: Executor, scope: CameraScope, f: CameraFilter) {
+    return db
+      .selectFrom('cameras')
+      .where(inScope(scope))
+      .where(matching(f))
+      .select(['id', 'name', 'lat', 'lng', 'category', 'status', 'visibility', 'enabled'])
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Every camera in scope, in pages, for CSV export without loading 10,000 rows at once. */
+  async *streamInScope(db: Executor, scope: CameraScope, pageSize = 1000): AsyncGenerator<CameraRow> {
+    let after: string | null = null;
+    for (;;) {
+      let q = db.selectFrom('cameras').selectAll().where(inScope(scope)).orderBy('code').limit(pageSize);
+      if (after !== null) q = q.where('code', '>', after);
+      const rows = await q.execute();
+      if (rows.length === 0) return;
+      yield* rows;
+      after = rows[rows.length - 1]!.code;
+    }
+  }
+
+  findInScope(db: Executor, scope: CameraScope, id: string): Promise<CameraRow | undefined> {
+    return db.selectFrom('cameras').selectAll().where(inScope(scope)).where('id', '=', id).executeTakeFirst();
+  }
+
+  async codeTaken(db: Executor, tenantId: string, code: string, exceptId?: string): Promise<boolean> {
+    let q = db.selectFrom('cameras').select('id').where('tenant_id', '=', tenantId).where('code', '=', code);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    return !!(await q.executeTakeFirst());
+  }
+
+  /** Id, code, region and credentials of the tenant's cameras with these codes (for import upserts). */
+  findByCodes(db: Executor, tenantId: string, codes: string[]) {
+    if (codes.length === 0) return Promise.resolve([]);
+    return db.selectFrom('cameras').select(['id', 'code', 'region_code', 'credentials_enc']).where('tenant_id', '=', tenantId).where('code', 'in', codes).execute();
+  }
+
+  insert(db: Executor, row: NewCameraRow): Promise<CameraRow> {
+    return db.insertInto('cameras').values(row).returningAll().executeTakeFirstOrThrow();
+  }
+
+  async insertMany(db: Executor, rows: NewCameraRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await db.insertInto('cameras').values(rows.slice(i, i + 500)).execute();
+  }
+
+  update(db: Executor, tenantId: string, id: string, patch: CameraPatch): Promise<CameraRow | undefined> {
+    return db.updateTable('cameras').set({ ...patch, updated_at: new Date() }).where('tenant_id', '=', tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+  }
+
+  async delete(db: Executor, tenantId: string, id: string): Promise<boolean> {
+    const r = await db.deleteFrom('cameras').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+}

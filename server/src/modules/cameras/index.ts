@@ -1,0 +1,6 @@
+export { CamerasService } from './cameras.service.ts';
+export { CameraTransferService } from './cameras.transfer.ts';
+export { camerasRoutes } from './cameras.routes.ts';
+export { camerasPolicy, camerasScopes, CAMERA_VISIBILITY } from './cameras.policy.ts';
+export { splitUrlCredentials } from './cameras.credentials.ts';
+export { parseCameraCsv } from './cameras.csv.ts';

@@ -1,0 +1,123 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  region_code: string;
+  created_at: CreatedAt;
+}
+
+export interface RegionsTable {
+  code: string;
+  name: string;
+  level: 'provinsi' | 'kabupaten' | 'kota' | 'kecamatan' | 'desa';
+  parent_code: string | null;
+}
+
+export interface OrganizationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  code: string;
+  name: string;
+  kind: 'opd' | 'agency';
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  username: string;
+  display_name: string;
+  email: string | null;
+  role: string;
+  organization_id: string | null;
+  region_codes: string[];
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  password_changed_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  scopes: string[];
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  tenant_id: string | null;
+  at: Timestamp;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  details: ColumnType<Record<string, unknown>, string, never>;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface CamerasTable {
+  id: Generated<string>;
+  tenant_id: string;
+  code: string;
+  name: string;
+  region_code: string;
+  address: string;
+  lat: number;
+  lng: number;
+  category: string;
+  organization_id: string | null;
+  visibility: 'internal' | 'pimpinan' | 'public';
+  main_url: string;
+  sub_url: string | null;
+  credentials_enc: string | null;
+  tags: string[];
+  enabled: boolean;
+  status: Generated<string>;
+  status_reason: string | null;
+  last_frame_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** The Kysely view of the whole database. */
+export interface Database {
+  tenants: TenantsTable;
+  regions: RegionsTable;
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_log: AuditLogTable;
+  cameras: CamerasTable;
+}

@@ -1,0 +1,45 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError } from './errors.ts';
+
+interface Issue {
+  path: string;
+  message: string;
+}
+
+function zodIssues(e: ZodError): Issue[] {
+  return e.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+/** One place turns every thrown thing into `{ error: { code, message, details } }` with the right status. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | Error, req, reply) => {
+    if (err instanceof DomainError) {
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message ?? 'tidak valid',
+      }));
+      return reply.status(400).send({ error: { code: 'validation_failed', message: 'Masukan tidak valid', details } });
+    }
+    if (err instanceof ZodError) {
+      return reply.status(400).send({ error: { code: 'validation_failed', message: 'Masukan tidak valid', details: zodIssues(err) } });
+    }
+    const fe = err as FastifyError;
+    const status = fe.statusCode ?? 500;
+    if (status === 413) return reply.status(413).send({ error: { code: 'payload_too_large', message: 'Ukuran permintaan terlalu besar' } });
+    if (status === 415) return reply.status(415).send({ error: { code: 'unsupported_media_type', message: 'Jenis konten tidak didukung' } });
+    if (status === 429) return reply.status(429).send({ error: { code: 'rate_limited', message: 'Terlalu banyak permintaan; coba lagi nanti' } });
+    if (status >= 400 && status < 500) {
+      return reply.status(400).send({ error: { code: 'bad_request', message: fe.message || 'Permintaan tidak valid' } });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'Terjadi kesalahan pada server' } });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: `Rute ${req.method} ${req.url.split('?')[0]} tidak ada` } }),
+  );
+}

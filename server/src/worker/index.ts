@@ -1,0 +1,21 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../platform/db/database.ts';
+import type { Clock } from '../platform/clock.ts';
+import { SessionsRepository } from '../modules/users/sessions.repository.ts';
+
+/** Background jobs of the `worker` role. Returns a stop function. */
+export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger }): () => Promise<void> {
+  const sessions = new SessionsRepository();
+  const sweep = async () => {
+    try {
+      const n = await sessions.deleteExpired(deps.db, deps.clock.now());
+      if (n) deps.log.info({ removed: n }, 'expired sessions removed');
+    } catch (err) {
+      deps.log.error({ err }, 'session sweep failed');
+    }
+  };
+  const timer = setInterval(sweep, 15 * 60_000);
+  timer.unref();
+  void sweep();
+  return async () => clearInterval(timer);
+}
