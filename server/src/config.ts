@@ -84,3 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.PANTAU_LOGIN_LOCK_MINUTES,
   };
 }
+
+/** Test runs only: the PostgreSQL server to run repository and API tests on besides PGlite. */
+export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | null {
+  const url = env.PANTAU_TEST_DATABASE_URL;
+  if (!url) return null;
+  if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError('PANTAU_TEST_DATABASE_URL: must start with postgres://');
+  return url;
+}

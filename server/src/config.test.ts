@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadConfig, ConfigError } from './config.ts';
+
+test('defaults need no configuration', () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 8080);
+  assert.equal(c.host, '127.0.0.1');
+  assert.equal(c.databaseUrl, null);
+  assert.deepEqual(c.roles, ['api', 'media', 'worker']);
+  assert.ok(c.dataDir.endsWith('/data'));
+  assert.equal(c.seedDemo, true);
+});
+
+test('a bad variable is named in the error', () => {
+  assert.throws(() => loadConfig({ PANTAU_PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && e.message.includes('PANTAU_PORT'));
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), (e: unknown) => e instanceof ConfigError && e.message.includes('DATABASE_URL'));
+  assert.throws(() => loadConfig({ ROLE: 'api,cook' }), (e: unknown) => e instanceof ConfigError && e.message.includes('ROLE'));
+  assert.throws(() => loadConfig({ PANTAU_SECRET_KEY: 'c2hvcnQ=' }), (e: unknown) => e instanceof ConfigError && e.message.includes('PANTAU_SECRET_KEY'));
+});
+
+test('roles, database URL and booleans are parsed', () => {
+  const c = loadConfig({ ROLE: 'media', DATABASE_URL: 'postgres://u@h/db', PANTAU_SEED_DEMO: 'false', PANTAU_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') });
+  assert.deepEqual(c.roles, ['media']);
+  assert.equal(c.databaseUrl, 'postgres://u@h/db');
+  assert.equal(c.seedDemo, false);
+  assert.equal(c.secretKey?.length, 32);
+});
