@@ -22,6 +22,8 @@ export interface ParsedCameraRow {
 export interface ParseResult {
   rows: ParsedCameraRow[];
   errors: ImportRowError[];
+  /** Region and organization cells of every row, valid or not, so reference errors are reported too. */
+  refs: { line: number; regionCode: string; organizationCode: string | null }[];
 }
 
 /** Decodes strictly as UTF-8: a Windows-1252 file would otherwise import with mangled names. */
@@ -49,7 +51,7 @@ function parseBool(s: string): boolean | string {
 /** Reads and validates a camera CSV row by row; reference checks (regions, organizations) are the service's. */
 export function parseCameraCsv(buf: Buffer): ParseResult {
   const text = decodeUtf8(buf);
-  if (text === null) return { rows: [], errors: [{ line: 0, column: null, message: 'Berkas bukan teks UTF-8; simpan ulang sebagai "CSV UTF-8"' }] };
+  if (text === null) return { rows: [], refs: [], errors: [{ line: 0, column: null, message: 'Berkas bukan teks UTF-8; simpan ulang sebagai "CSV UTF-8"' }] };
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   // spreadsheets in the Indonesian locale save CSV with semicolons
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
@@ -58,19 +60,20 @@ export function parseCameraCsv(buf: Buffer): ParseResult {
     records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: true, bom: true, trim: false }) as never;
   } catch (e) {
     const err = e as { lines?: number; message: string };
-    return { rows: [], errors: [{ line: err.lines ?? 0, column: null, message: `CSV tidak dapat dibaca: ${err.message}` }] };
+    return { rows: [], refs: [], errors: [{ line: err.lines ?? 0, column: null, message: `CSV tidak dapat dibaca: ${err.message}` }] };
   }
   const header = records[0]?.record.map((h) => h.trim().toLowerCase());
-  if (!header) return { rows: [], errors: [{ line: 1, column: null, message: 'Berkas kosong' }] };
+  if (!header) return { rows: [], refs: [], errors: [{ line: 1, column: null, message: 'Berkas kosong' }] };
   const errors: ImportRowError[] = [];
   const unknown = header.filter((h) => !(CAMERA_CSV_COLUMNS as readonly string[]).includes(h));
   for (const h of unknown) errors.push({ line: 1, column: h, message: `kolom tidak dikenal: ${h}` });
   for (const r of REQUIRED) if (!header.includes(r)) errors.push({ line: 1, column: r, message: `kolom wajib tidak ada: ${r}` });
   if (new Set(header).size !== header.length) errors.push({ line: 1, column: null, message: 'ada nama kolom ganda' });
-  if (errors.length) return { rows: [], errors };
-  if (records.length - 1 > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 0, column: null, message: `paling banyak ${MAX_IMPORT_ROWS} baris per impor` }] };
+  if (errors.length) return { rows: [], refs: [], errors };
+  if (records.length - 1 > MAX_IMPORT_ROWS) return { rows: [], refs: [], errors: [{ line: 0, column: null, message: `paling banyak ${MAX_IMPORT_ROWS} baris per impor` }] };
 
   const rows: ParsedCameraRow[] = [];
+  const refs: ParseResult['refs'] = [];
   const seen = new Map<string, number>();
   for (const { record, info } of records.slice(1)) {
     const line = info.lines;
@@ -80,6 +83,7 @@ export function parseCameraCsv(buf: Buffer): ParseResult {
     }
     const cell = (c: string) => (record[header.indexOf(c)] ?? '').trim();
     const has = (c: string) => header.includes(c) && cell(c) !== '';
+    refs.push({ line, regionCode: cell('region_code'), organizationCode: has('organization_code') ? cell('organization_code') : null });
     const raw: Record<string, unknown> = {
       code: cell('code'),
       name: cell('name'),
@@ -112,7 +116,7 @@ export function parseCameraCsv(buf: Buffer): ParseResult {
     seen.set(parsed.data.code, line);
     rows.push({ line, input: parsed.data, organizationCode: has('organization_code') ? cell('organization_code') : null, credentialsBlank: !has('username') && !has('password') });
   }
-  return { rows, errors };
+  return { rows, errors, refs };
 }
 
 export interface CsvCamera extends Omit<CameraCreate, 'organizationId' | 'password'> {

@@ -28,17 +28,21 @@ export class CameraTransferService {
    */
   async importCsv(actor: Actor, body: Buffer, dryRun: boolean): Promise<CameraImportResult> {
     this.policy.authorize(actor, 'camera.write');
-    const { rows, errors } = parseCameraCsv(body);
+    const { rows, errors, refs } = parseCameraCsv(body);
     const regions = await this.tenancy.regionCodesOf(actor.tenantId);
     const orgs = new Map((await this.tenancy.organizationsOf(actor.tenantId)).map((o) => [o.code, o.id]));
     const refErrors: ImportRowError[] = [];
-    for (const r of rows) {
-      if (!regions.has(r.input.regionCode)) refErrors.push({ line: r.line, column: 'region_code', message: `wilayah ${r.input.regionCode} tidak ada di pemerintah daerah ini` });
-      else if (!inRegionScope(actor, r.input.regionCode)) refErrors.push({ line: r.line, column: 'region_code', message: `wilayah ${r.input.regionCode} di luar cakupan Anda` });
+    const formatBad = new Set(errors.map((e) => `${e.line}:${e.column}`));
+    for (const r of refs) {
+      // a region cell that already failed its format check is reported once, by the parser
+      if (!formatBad.has(`${r.line}:region_code`)) {
+        if (!regions.has(r.regionCode)) refErrors.push({ line: r.line, column: 'region_code', message: `wilayah ${r.regionCode} tidak ada di pemerintah daerah ini` });
+        else if (!inRegionScope(actor, r.regionCode)) refErrors.push({ line: r.line, column: 'region_code', message: `wilayah ${r.regionCode} di luar cakupan Anda` });
+      }
       if (r.organizationCode && !orgs.has(r.organizationCode)) refErrors.push({ line: r.line, column: 'organization_code', message: `organisasi ${r.organizationCode} tidak dikenal` });
     }
     const allErrors = [...errors, ...refErrors].sort((a, b) => a.line - b.line);
-    const total = rows.length + new Set(errors.filter((e) => e.line > 1).map((e) => e.line)).size;
+    const total = refs.length;
     const fail = (errs: ImportRowError[]): never => {
       throw new DomainError('validation_failed', `Impor dibatalkan: ${errs.length} kesalahan; tidak ada yang disimpan`, { ok: false, rows: total, created: 0, updated: 0, errors: errs } satisfies CameraImportResult);
     };
