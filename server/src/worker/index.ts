@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db/database.ts';
 import type { Clock } from '../platform/clock.ts';
-import { SessionsRepository } from '../modules/users/sessions.repository.ts';
+import { SessionsRepository } from '../modules/users/index.ts';
 
 /** Background jobs of the `worker` role. Returns a stop function. */
 export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger }): () => Promise<void> {

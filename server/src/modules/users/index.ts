@@ -5,3 +5,4 @@ export { authRoutes } from './auth.routes.ts';
 export { usersRoutes } from './users.routes.ts';
 export { usersPolicy } from './users.policy.ts';
 export { hashPassword } from './passwords.ts';
+export { SessionsRepository } from './sessions.repository.ts';
