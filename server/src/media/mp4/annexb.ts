@@ -1,0 +1,91 @@
+/**
+ * Conversions between Annex B byte streams (start codes) and length-prefixed NAL units
+ * (AVCC/HVCC, as stored in MP4 samples).
+ */
+
+/** Why a length-prefixed buffer could not be split into NAL units. */
+export type LengthPrefixedError = { kind: 'truncated'; offset: number } | { kind: 'bad-length-size'; lengthSize: number };
+
+/**
+ * Splits an Annex B stream into NAL units (views into `data`, no copy). Accepts 3- and 4-byte
+ * start codes, drops bytes before the first start code and trailing zero bytes of each unit.
+ */
+export function splitAnnexB(data: Uint8Array): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let start = -1;
+  let i = 0;
+  const n = data.length;
+  while (i + 2 < n) {
+    if (data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 1) {
+      if (start >= 0) pushTrimmed(out, data, start, i);
+      i += 3;
+      start = i;
+      continue;
+    }
+    i++;
+  }
+  if (start >= 0) pushTrimmed(out, data, start, n);
+  return out;
+}
+
+function pushTrimmed(out: Uint8Array[], data: Uint8Array, start: number, end: number): void {
+  // the zero before `00 00 01` belongs to a 4-byte start code (or trailing_zero_8bits)
+  while (end > start && data[end - 1] === 0) end--;
+  if (end > start) out.push(data.subarray(start, end));
+}
+
+/** Joins NAL units into an Annex B stream with 4-byte start codes. */
+export function toAnnexB(nals: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const nal of nals) size += 4 + nal.length;
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const nal of nals) {
+    out[o + 3] = 1;
+    out.set(nal, o + 4);
+    o += 4 + nal.length;
+  }
+  return out;
+}
+
+/** Joins NAL units into one length-prefixed buffer (4-byte big-endian lengths, as in avcC/hvcC). */
+export function toLengthPrefixed(nals: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const nal of nals) size += 4 + nal.length;
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  let o = 0;
+  for (const nal of nals) {
+    view.setUint32(o, nal.length);
+    out.set(nal, o + 4);
+    o += 4 + nal.length;
+  }
+  return out;
+}
+
+/** Splits a length-prefixed buffer (`lengthSize` of 1, 2 or 4 bytes) into NAL unit views. */
+export function splitLengthPrefixed(
+  data: Uint8Array,
+  lengthSize = 4,
+): { ok: true; nals: Uint8Array[] } | { ok: false; error: LengthPrefixedError } {
+  if (lengthSize !== 1 && lengthSize !== 2 && lengthSize !== 4) {
+    return { ok: false, error: { kind: 'bad-length-size', lengthSize } };
+  }
+  const nals: Uint8Array[] = [];
+  let o = 0;
+  while (o < data.length) {
+    if (o + lengthSize > data.length) return { ok: false, error: { kind: 'truncated', offset: o } };
+    let len = 0;
+    for (let k = 0; k < lengthSize; k++) len = len * 256 + (data[o + k] as number);
+    o += lengthSize;
+    if (o + len > data.length) return { ok: false, error: { kind: 'truncated', offset: o - lengthSize } };
+    nals.push(data.subarray(o, o + len));
+    o += len;
+  }
+  return { ok: true, nals };
+}
+
+/** Annex B stream → length-prefixed buffer. */
+export function annexBToLengthPrefixed(data: Uint8Array): Uint8Array {
+  return toLengthPrefixed(splitAnnexB(data));
+}

@@ -1,0 +1,16 @@
+/** Fragmented MP4 muxing and Annex B conversion. */
+export {
+  h264VideoTrack,
+  h265VideoTrack,
+  initSegment,
+  mediaSegment,
+  mimeType,
+  sampleData,
+  samplesFromPictures,
+  VIDEO_TIMESCALE,
+  withoutH265ParameterSets,
+  type Sample,
+  type TimedPicture,
+  type VideoTrack,
+} from './fmp4.ts';
+export { annexBToLengthPrefixed, splitAnnexB, splitLengthPrefixed, toAnnexB, toLengthPrefixed, type LengthPrefixedError } from './annexb.ts';
