@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -19,7 +20,9 @@ import { registerMetrics } from './platform/http/metrics.ts';
 import { AuditService, auditPolicy, auditRoutes, auditScopes } from './modules/audit/index.ts';
 import { TenancyService, tenancyPolicy, tenancyRoutes, tenancyScopes } from './modules/tenancy/index.ts';
 import { AuthService, TokensService, UsersService, authRoutes, usersPolicy, usersRoutes } from './modules/users/index.ts';
-import { CamerasService, CameraTransferService, camerasPolicy, camerasRoutes, camerasScopes } from './modules/cameras/index.ts';
+import { CameraMediaService, CamerasService, CameraTransferService, camerasPolicy, camerasRoutes, camerasScopes } from './modules/cameras/index.ts';
+import { LiveService, livePolicy, liveRoutes, liveScopes } from './modules/live/index.ts';
+import type { MediaPipeline } from './media/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
 z.config(z.locales.id());
@@ -42,12 +45,14 @@ export interface AppDeps {
   clock: Clock;
   secrets: SecretBox;
   options: AppOptions;
+  /** The media pipeline when this process runs the media role; live view needs it. */
+  media?: MediaPipeline | null;
 }
 
 /** Every service, wired once: their constructors are their dependency lists. */
-export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> }) {
+export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> }) {
   const { db, clock, secrets, options } = deps;
-  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy], [auditScopes, tenancyScopes, camerasScopes]);
+  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes]);
   const audit = new AuditService(db, policy, clock);
   const tenancy = new TenancyService(db, policy, audit);
   const auth = new AuthService(db, policy, audit, tenancy, clock, { sessionHours: options.sessionHours, maxFailures: options.loginMaxFailures, lockMinutes: options.loginLockMinutes });
@@ -55,7 +60,9 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets'> & 
   const tokens = new TokensService(db, policy, audit, clock);
   const cameras = new CamerasService(db, policy, audit, tenancy, secrets);
   const cameraTransfer = new CameraTransferService(db, policy, audit, tenancy, secrets);
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer };
+  const cameraMedia = new CameraMediaService(db, secrets);
+  const live = new LiveService(db, policy, cameras, audit, deps.media ?? null);
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -70,6 +77,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   app.addContentTypeParser(['text/csv', 'application/csv'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, message: `Terlalu banyak permintaan; coba lagi dalam ${Math.ceil(ctx.ttl / 1000)} detik` }),
@@ -106,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   usersRoutes(app, services.users, services.tokens);
   camerasRoutes(app, services.cameras, services.cameraTransfer);
   auditRoutes(app, services.audit);
+  liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null);
 
   if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: 'index.html' });

@@ -4,6 +4,8 @@ import { openAndMigrate, secretBoxFor, writeCredentialsFile } from './bootstrap.
 import { seedDemo, seedRegions } from './seed/demo.ts';
 import { systemClock } from './platform/clock.ts';
 import { startWorker } from './worker/index.ts';
+import { MediaPipeline } from './media/index.ts';
+import { startMediaHost } from './roles/media-host.ts';
 
 /** Reads ROLE and starts those roles; `npm start` runs api, media and worker in one process. */
 async function main(): Promise<void> {
@@ -19,10 +21,12 @@ async function main(): Promise<void> {
   }
   const database = await openAndMigrate(config);
   const secrets = secretBoxFor(config);
+  const media = config.roles.includes('media') ? new MediaPipeline() : null;
   const { app, services } = await buildApp({
     db: database.db,
     clock: systemClock,
     secrets,
+    media,
     options: {
       logger: { level: config.logLevel },
       sessionHours: config.sessionHours,
@@ -40,7 +44,10 @@ async function main(): Promise<void> {
   const seed = config.seedDemo ? await seedDemo(database.db, services) : (await seedRegions(database.db), { seeded: false, credentials: [] });
   const stoppers: (() => Promise<void>)[] = [];
   if (config.roles.includes('worker')) stoppers.push(startWorker({ db: database.db, clock: systemClock, log }));
-  if (config.roles.includes('media')) log.warn('media role requested: the video pipeline is not part of this build yet');
+  if (media) {
+    const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, record: false });
+    stoppers.push(host.stop);
+  }
 
   if (config.roles.includes('api')) {
     await app.listen({ host: config.host, port: config.port });

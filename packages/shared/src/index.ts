@@ -7,3 +7,4 @@ export * from './auth.ts';
 export * from './users.ts';
 export * from './cameras.ts';
 export * from './audit.ts';
+export * from './live.ts';

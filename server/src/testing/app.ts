@@ -10,6 +10,7 @@ import { TenancyRepository } from '../modules/tenancy/index.ts';
 import { seedRegions } from '../seed/demo.ts';
 import { ORGANIZATIONS } from '../seed/kalteng.ts';
 import { freshDatabase, type DbKind } from './db.ts';
+import type { MediaPipeline } from '../media/index.ts';
 
 export interface Session {
   username: string;
@@ -23,7 +24,7 @@ let counter = 0;
 const unique = (p: string) => `${p}${++counter}${randomBytes(2).toString('hex')}`;
 
 /** An app on a fresh database with one tenant (Kalimantan Tengah) and its organizations; factories for users and cameras. */
-export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: number } = {}) {
+export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: number; media?: MediaPipeline } = {}) {
   const database: DatabaseHandle = await freshDatabase(kind);
   const clock = new ManualClock(new Date());
   const secrets = new SecretBox(randomBytes(32));
@@ -31,6 +32,7 @@ export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: 
     db: database.db,
     clock,
     secrets,
+    media: opts.media ?? null,
     options: { sessionHours: 12, secureCookies: false, loginMaxFailures: 5, loginLockMinutes: 15, loginPerMinute: opts.loginPerMinute ?? 1000, webDist: null, mapTileUrl: null, mapAttribution: null },
   });
   await seedRegions(database.db);

@@ -107,4 +107,24 @@ export class CamerasRepository {
     const r = await db.deleteFrom('cameras').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
+
+  /** Every enabled camera of every tenant, for the media host (credentials still sealed). */
+  listEnabledSources(db: Executor) {
+    return db.selectFrom('cameras').select(['id', 'main_url', 'sub_url', 'credentials_enc']).where('enabled', '=', true).orderBy('id').execute();
+  }
+
+  /** Cheap change detector for the media host's sync loop. */
+  async changeStamp(db: Executor): Promise<string> {
+    const r = await db
+      .selectFrom('cameras')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('latest')])
+      .executeTakeFirstOrThrow();
+    return `${Number(r.n)}:${r.latest ? new Date(r.latest as Date).getTime() : 0}`;
+  }
+
+  /** Health from the media pipeline; leaves updated_at alone so it is not mistaken for an edit. */
+  async updateStatusById(db: Executor, id: string, s: { status: string; reason: string | null; lastFrameAt: Date | null }): Promise<void> {
+    await db.updateTable('cameras').set({ status: s.status, status_reason: s.reason, last_frame_at: s.lastFrameAt }).where('id', '=', id).execute();
+  }
 }
+

@@ -4,3 +4,5 @@ export { camerasRoutes } from './cameras.routes.ts';
 export { camerasPolicy, camerasScopes, CAMERA_VISIBILITY } from './cameras.policy.ts';
 export { splitUrlCredentials } from './cameras.credentials.ts';
 export { parseCameraCsv } from './cameras.csv.ts';
+export { CameraMediaService, type CameraStreamSource, type CameraHealth } from './cameras.media.ts';
+export { cameraScopeOf } from './cameras.policy.ts';

@@ -1,0 +1,3 @@
+export { LiveService } from './live.service.ts';
+export { liveRoutes } from './live.routes.ts';
+export { livePolicy, liveScopes } from './live.policy.ts';

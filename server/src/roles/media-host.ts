@@ -1,0 +1,53 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { MediaPipeline } from '../media/index.ts';
+import type { CameraMediaService } from '../modules/cameras/index.ts';
+
+export interface MediaHostOptions {
+  pipeline: MediaPipeline;
+  cameras: CameraMediaService;
+  log: FastifyBaseLogger;
+  /** How often the camera registry is checked for changes. */
+  syncMs?: number;
+  record: boolean;
+}
+
+/**
+ * Glue between the camera registry and the media pipeline: attaches every enabled camera, follows
+ * registry changes (create, edit, disable, delete) within seconds, and writes camera health back.
+ * Works the same when the media role runs in its own process: both sides meet in PostgreSQL.
+ */
+export function startMediaHost(o: MediaHostOptions): { sync(): Promise<void>; stop(): Promise<void> } {
+  let stamp = '';
+  let running: Promise<void> | null = null;
+  const sync = async () => {
+    const now = await o.cameras.changeStamp();
+    if (now === stamp) return;
+    const sources = await o.cameras.sources();
+    const wanted = new Set(sources.map((s) => s.cameraId));
+    for (const id of o.pipeline.attachedIds()) if (!wanted.has(id)) o.pipeline.detach(id);
+    for (const s of sources) o.pipeline.attach({ ...s, record: o.record });
+    stamp = now;
+    o.log.info({ cameras: sources.length }, 'media: camera registry synchronised');
+  };
+  const tick = () => {
+    running ??= sync()
+      .catch((err) => o.log.error({ err }, 'media: camera sync failed'))
+      .finally(() => (running = null));
+    return running;
+  };
+  const offStatus = o.pipeline.onStatus((e) => {
+    o.cameras.recordHealth({ cameraId: e.cameraId, status: e.status, reason: e.reason, lastFrameAt: e.lastFrameAt }, Date.now()).catch((err) => o.log.warn({ err, cameraId: e.cameraId }, 'media: status not saved'));
+  });
+  const timer = setInterval(() => void tick(), o.syncMs ?? 5000);
+  timer.unref();
+  void tick();
+  return {
+    sync: tick,
+    stop: async () => {
+      clearInterval(timer);
+      offStatus();
+      await running;
+      o.pipeline.close();
+    },
+  };
+}
