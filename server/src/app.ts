@@ -14,7 +14,7 @@ import type { Db } from './platform/db/database.ts';
 import type { Clock } from './platform/clock.ts';
 import type { SecretBox } from './platform/crypto/secret-box.ts';
 import { Policy } from './platform/authz/policy.ts';
-import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
 import { registerAuth } from './platform/http/auth-hook.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { AuditService, auditPolicy, auditRoutes, auditScopes } from './modules/audit/index.ts';
@@ -22,6 +22,7 @@ import { TenancyService, tenancyPolicy, tenancyRoutes, tenancyScopes } from './m
 import { AuthService, TokensService, UsersService, authRoutes, usersPolicy, usersRoutes } from './modules/users/index.ts';
 import { CameraMediaService, CamerasService, CameraTransferService, camerasPolicy, camerasRoutes, camerasScopes } from './modules/cameras/index.ts';
 import { LiveService, livePolicy, liveRoutes, liveScopes } from './modules/live/index.ts';
+import { WallsService, wallsPolicy, wallsRoutes } from './modules/walls/index.ts';
 import type { MediaPipeline } from './media/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
@@ -52,7 +53,7 @@ export interface AppDeps {
 /** Every service, wired once: their constructors are their dependency lists. */
 export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> }) {
   const { db, clock, secrets, options } = deps;
-  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes]);
+  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes]);
   const audit = new AuditService(db, policy, clock);
   const tenancy = new TenancyService(db, policy, audit);
   const auth = new AuthService(db, policy, audit, tenancy, clock, { sessionHours: options.sessionHours, maxFailures: options.loginMaxFailures, lockMinutes: options.loginLockMinutes });
@@ -62,7 +63,8 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   const cameraTransfer = new CameraTransferService(db, policy, audit, tenancy, secrets);
   const cameraMedia = new CameraMediaService(db, secrets);
   const live = new LiveService(db, policy, cameras, audit, deps.media ?? null);
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live };
+  const walls = new WallsService(db, policy, audit, cameras);
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -114,15 +116,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   usersRoutes(app, services.users, services.tokens);
   camerasRoutes(app, services.cameras, services.cameraTransfer);
   auditRoutes(app, services.audit);
+  wallsRoutes(app, services.walls);
   liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null);
 
-  if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: 'index.html' });
-    // client-side routes fall back to the console; unknown API paths stay JSON 404s
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.includes('.')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: { code: 'not_found', message: `Rute ${req.method} ${req.url.split('?')[0]} tidak ada` } });
-    });
-  }
+  const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));
+  if (withConsole) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false, index: 'index.html' });
+  registerNotFound(app, withConsole);
   return { app, services };
 }

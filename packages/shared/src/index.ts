@@ -8,3 +8,4 @@ export * from './users.ts';
 export * from './cameras.ts';
 export * from './audit.ts';
 export * from './live.ts';
+export * from './walls.ts';

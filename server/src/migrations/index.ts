@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0003 from './0003_walls.ts';
 
 /** Every migration, in order. The same list serves embedded PGlite and a PostgreSQL server. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0003_walls': m0003,
 };

@@ -110,6 +110,28 @@ export interface CamerasTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface WallLayoutsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  grid: number;
+  cells: ColumnType<(string | null)[], string, string>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface WallToursTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  dwell_seconds: number;
+  layout_ids: ColumnType<string[], string, string>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 /** The Kysely view of the whole database. */
 export interface Database {
   tenants: TenantsTable;
@@ -120,4 +142,51 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   cameras: CamerasTable;
+  wall_layouts: WallLayoutsTable;
+  wall_tours: WallToursTable;
+  recording_runs: RecordingRunsTable;
+  recordings: RecordingsTable;
+  recording_garbage: RecordingGarbageTable;
+}
+
+/** One unbroken stretch of recording of a stream (migration 0002); gaps lie between runs. */
+export interface RecordingRunsTable {
+  id: Generated<number>;
+  node: string;
+  camera_id: string;
+  stream: 'main' | 'sub';
+  codec: string;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+}
+
+/** One segment file (~60 s) with its compact per-frame index; `sha256` is null while open. */
+export interface RecordingsTable {
+  id: Generated<number>;
+  camera_id: string;
+  run_id: number;
+  stream: 'main' | 'sub';
+  path: string;
+  start_time: Timestamp;
+  end_time: Timestamp;
+  start_90k: number;
+  wall_duration_90k: Generated<number>;
+  duration_90k: Generated<number>;
+  frames: Generated<number>;
+  bytes: Generated<number>;
+  codec: string;
+  width: number;
+  height: number;
+  init_bytes: number;
+  sha256: Uint8Array | null;
+  sample_index: Uint8Array;
+}
+
+/** Files to unlink: a row is written before the unlink and removed after it (crash-safe deletion). */
+export interface RecordingGarbageTable {
+  id: Generated<number>;
+  path: string;
+  reason: string;
+  created_at: CreatedAt;
 }

@@ -39,7 +39,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: { code: 'internal', message: 'Terjadi kesalahan pada server' } });
   });
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `Rute ${req.method} ${req.url.split('?')[0]} tidak ada` } }),
-  );
+}
+
+/**
+ * Unknown routes: JSON 404 for the API; with a console build, other GET pages fall back to its
+ * index.html so client-side routes survive a reload. Fastify allows one not-found handler.
+ */
+export function registerNotFound(app: FastifyInstance, spaFallback: boolean): void {
+  app.setNotFoundHandler((req, reply) => {
+    if (spaFallback && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.includes('.')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: `Rute ${req.method} ${req.url.split('?')[0]} tidak ada` } });
+  });
 }

@@ -1,0 +1,19 @@
+import type { QueryValue } from './client.ts';
+
+type Filters = Record<string, QueryValue>;
+
+/** Every react-query key in one place, so invalidations cannot drift from the queries. */
+export const keys = {
+  session: ['session'] as const,
+  regions: ['regions'] as const,
+  organizations: ['organizations'] as const,
+  publicConfig: ['config', 'public'] as const,
+  cameras: ['cameras'] as const,
+  cameraList: (f: Filters) => ['cameras', 'list', f] as const,
+  cameraMarkers: (f: Filters) => ['cameras', 'markers', f] as const,
+  camera: (id: string) => ['cameras', 'detail', id] as const,
+  users: ['users'] as const,
+  userList: (f: Filters) => ['users', 'list', f] as const,
+  tokens: ['tokens'] as const,
+  audit: (f: Filters) => ['audit', f] as const,
+};

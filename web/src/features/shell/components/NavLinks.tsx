@@ -1,0 +1,47 @@
+import { NavLink } from '@mantine/core';
+import { IconCamera, IconFileImport, IconHistory, IconMap2, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCan, type Action } from '../../auth/hooks/useMe.ts';
+
+interface Item {
+  to: string;
+  label: 'nav.cameras' | 'nav.map' | 'nav.import' | 'nav.users' | 'nav.audit';
+  testId: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  action: Action;
+}
+
+const ITEMS: Item[] = [
+  { to: '/cameras', label: 'nav.cameras', testId: 'nav-cameras', icon: IconCamera, action: 'camera.read' },
+  { to: '/map', label: 'nav.map', testId: 'nav-map', icon: IconMap2, action: 'camera.read' },
+  { to: '/import', label: 'nav.import', testId: 'nav-import', icon: IconFileImport, action: 'camera.write' },
+  { to: '/users', label: 'nav.users', testId: 'nav-users', icon: IconUsers, action: 'user.read' },
+  { to: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: IconHistory, action: 'audit.read' },
+];
+
+/** The navbar: only the sections the user may open. */
+export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const { pathname } = useLocation();
+  return ITEMS.filter((i) => can(i.action)).map((i) => {
+    const Icon = i.icon;
+    const active = pathname === i.to || pathname.startsWith(`${i.to}/`);
+    return (
+      <NavLink
+        key={i.to}
+        component={Link}
+        to={i.to}
+        data-testid={i.testId}
+        label={t(i.label)}
+        leftSection={<Icon size={18} stroke={1.6} />}
+        active={active}
+        onClick={onNavigate}
+        variant="light"
+        style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+      />
+    );
+  });
+}
