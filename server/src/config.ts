@@ -34,6 +34,9 @@ const schema = z.object({
   PANTAU_MAP_TILE_URL: z.string().url().optional(),
   PANTAU_MAP_ATTRIBUTION: z.string().optional(),
   PANTAU_WEB_DIST: z.string().optional(),
+  /** The built-in camera simulator for the demo cameras: auto = on when demo data is seeded. */
+  PANTAU_SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
+  PANTAU_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8554),
   PANTAU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   PANTAU_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
@@ -54,6 +57,8 @@ export type Config = {
   webDist: string;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  simulator: boolean;
+  simulatorPort: number;
 };
 
 export class ConfigError extends Error {}
@@ -81,6 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapAttribution: e.PANTAU_MAP_ATTRIBUTION ?? null,
     webDist: resolve(e.PANTAU_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     loginMaxFailures: e.PANTAU_LOGIN_MAX_FAILURES,
+    simulator: e.PANTAU_SIMULATOR === 'on' || (e.PANTAU_SIMULATOR === 'auto' && e.PANTAU_SEED_DEMO),
+    simulatorPort: e.PANTAU_SIMULATOR_PORT,
     loginLockMinutes: e.PANTAU_LOGIN_LOCK_MINUTES,
   };
 }

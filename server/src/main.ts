@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock.ts';
 import { startWorker } from './worker/index.ts';
 import { MediaPipeline } from './media/index.ts';
 import { startMediaHost } from './roles/media-host.ts';
+import { startDemoSimulator } from './roles/demo-simulator.ts';
 
 /** Reads ROLE and starts those roles; `npm start` runs api, media and worker in one process. */
 async function main(): Promise<void> {
@@ -41,8 +42,12 @@ async function main(): Promise<void> {
   const log = app.log;
   if (database.applied.length) log.info({ migrations: database.applied }, 'migrations applied');
 
-  const seed = config.seedDemo ? await seedDemo(database.db, services) : (await seedRegions(database.db), { seeded: false, credentials: [] });
+  const seed = config.seedDemo ? await seedDemo(database.db, services, `rtsp://127.0.0.1:${config.simulatorPort}`) : (await seedRegions(database.db), { seeded: false, credentials: [] });
   const stoppers: (() => Promise<void>)[] = [];
+  if (config.simulator) {
+    const stopSim = await startDemoSimulator(config.simulatorPort, log);
+    if (stopSim) stoppers.push(stopSim);
+  }
   if (config.roles.includes('worker')) stoppers.push(startWorker({ db: database.db, clock: systemClock, log }));
   if (media) {
     const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, record: false });

@@ -7,7 +7,7 @@ import { DEMO_CAMERAS, DEMO_USERS, ORGANIZATIONS, REGIONS } from './kalteng.ts';
 
 export const DEMO_TENANT_SLUG = 'kalteng';
 
-/** Base address of the demo cameras' RTSP streams (the camera simulator, issue "video core"). */
+/** Base address of the demo cameras' RTSP streams: the built-in camera simulator. */
 export const DEMO_RTSP_BASE = 'rtsp://127.0.0.1:8554';
 
 export interface SeedResult {
@@ -24,7 +24,7 @@ export async function seedRegions(db: Db): Promise<void> {
  * The demo tenant "Pemerintah Provinsi Kalimantan Tengah" with its agencies, a user of every role
  * (random passwords, returned once) and ~30 cameras. Does nothing when the tenant exists.
  */
-export async function seedDemo(db: Db, services: Services): Promise<SeedResult> {
+export async function seedDemo(db: Db, services: Services, rtspBase = DEMO_RTSP_BASE): Promise<SeedResult> {
   const tenancy = new TenancyRepository();
   await seedRegions(db);
   if (await tenancy.findTenantBySlug(db, DEMO_TENANT_SLUG)) return { seeded: false, credentials: [] };
@@ -51,8 +51,8 @@ export async function seedDemo(db: Db, services: Services): Promise<SeedResult> 
     await services.cameras.create(system, {
       code, name, regionCode, address, lat, lng, category, visibility,
       organizationId: orgIds.get(org)!,
-      mainUrl: `${DEMO_RTSP_BASE}/${code.toLowerCase()}/main`,
-      subUrl: `${DEMO_RTSP_BASE}/${code.toLowerCase()}/sub`,
+      mainUrl: `${rtspBase}/${code.toLowerCase()}/main`,
+      subUrl: `${rtspBase}/${code.toLowerCase()}/sub`,
       // some demo cameras carry credentials, as real ones do; they are stored encrypted
       username: i % 3 === 0 ? 'viewer' : null,
       password: i % 3 === 0 ? randomPassword(12) : null,
