@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
+import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import type { Db } from './platform/db/database.ts';
 import type { Clock } from './platform/clock.ts';
@@ -69,7 +70,7 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
 export type Services = ReturnType<typeof buildServices>;
 
 /** Builds the HTTP app; never listens (main.ts does, tests use inject()). */
-export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services }> {
+export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services; metrics: Registry }> {
   const { options } = deps;
   const services = buildServices(deps);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
@@ -94,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerMetrics(app);
+  const metrics = registerMetrics(app);
   registerAuth(app, services.auth);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -122,5 +123,5 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));
   if (withConsole) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false, index: 'index.html' });
   registerNotFound(app, withConsole);
-  return { app, services };
+  return { app, services, metrics };
 }

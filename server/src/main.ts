@@ -5,7 +5,7 @@ import { seedDemo, seedRegions } from './seed/demo.ts';
 import { systemClock } from './platform/clock.ts';
 import { startWorker } from './worker/index.ts';
 import { MediaPipeline } from './media/index.ts';
-import { startMediaHost } from './roles/media-host.ts';
+import { registerMediaMetrics, startMediaHost } from './roles/media-host.ts';
 import { startDemoSimulator } from './roles/demo-simulator.ts';
 
 /** Reads ROLE and starts those roles; `npm start` runs api, media and worker in one process. */
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const database = await openAndMigrate(config);
   const secrets = secretBoxFor(config);
   const media = config.roles.includes('media') ? new MediaPipeline() : null;
-  const { app, services } = await buildApp({
+  const { app, services, metrics } = await buildApp({
     db: database.db,
     clock: systemClock,
     secrets,
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   }
   if (config.roles.includes('worker')) stoppers.push(startWorker({ db: database.db, clock: systemClock, log }));
   if (media) {
+    registerMediaMetrics(metrics, media);
     const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, record: false });
     stoppers.push(host.stop);
   }

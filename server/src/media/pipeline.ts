@@ -115,6 +115,23 @@ export class MediaPipeline {
     };
   }
 
+  /** Totals across attached cameras, for Prometheus and the ingest benchmark. */
+  counters(): { cameras: number; online: number; frames: number; bytes: number; viewers: number; perCamera: Record<string, number> } {
+    let frames = 0;
+    let bytes = 0;
+    let viewers = 0;
+    let online = 0;
+    const perCamera: Record<string, number> = {};
+    for (const [id, e] of this.cameras) {
+      frames += e.main.ingest.totals.frames;
+      bytes += e.main.ingest.totals.bytes;
+      perCamera[id] = e.main.ingest.totals.frames;
+      viewers += e.main.hub.viewerCount + (e.sub?.hub.viewerCount ?? 0);
+      if (this.lastStatus.get(id)?.status === 'online') online++;
+    }
+    return { cameras: this.cameras.size, online, frames, bytes, viewers, perCamera };
+  }
+
   close(): void {
     for (const id of [...this.cameras.keys()]) this.detach(id);
   }

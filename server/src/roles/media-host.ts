@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import type { MediaPipeline } from '../media/index.ts';
 import type { CameraMediaService } from '../modules/cameras/index.ts';
 
@@ -50,4 +51,14 @@ export function startMediaHost(o: MediaHostOptions): { sync(): Promise<void>; st
       o.pipeline.close();
     },
   };
+}
+
+/** Media figures on /metrics: cameras attached and online, frames and bytes received, live viewers. */
+export function registerMediaMetrics(registry: Registry, pipeline: MediaPipeline): void {
+  const read = () => pipeline.counters();
+  new Gauge({ name: 'pantau_media_cameras', help: 'Cameras attached to this media process', registers: [registry], collect() { this.set(read().cameras); } });
+  new Gauge({ name: 'pantau_media_cameras_online', help: 'Attached cameras currently online', registers: [registry], collect() { this.set(read().online); } });
+  new Gauge({ name: 'pantau_media_live_viewers', help: 'Live viewers across all cameras', registers: [registry], collect() { this.set(read().viewers); } });
+  new Counter({ name: 'pantau_media_frames_received_total', help: 'Pictures received from cameras (main streams)', registers: [registry], collect() { this.reset(); this.inc(read().frames); } });
+  new Counter({ name: 'pantau_media_bytes_received_total', help: 'Video bytes received from cameras (main streams)', registers: [registry], collect() { this.reset(); this.inc(read().bytes); } });
 }

@@ -27,7 +27,8 @@ export class FragmentBuffer {
 
   /** Returns the whole NAL unit and empties the buffer. */
   take(): Uint8Array {
-    const out = new Uint8Array(this.size);
+    // every byte is overwritten: skip the zero fill
+    const out = Buffer.allocUnsafe(this.size);
     let o = 0;
     for (const c of this.chunks) {
       out.set(c, o);

@@ -36,6 +36,8 @@ export class StreamIngest {
   private lastStatus: CameraStatusEvent['status'] | null = null;
   private stats = { frames: 0, bytes: 0, since: 0, lastFrameAt: null as Date | null };
   private lastPts: number | null = null;
+  /** Totals since start, for metrics and benchmarks. */
+  readonly totals = { frames: 0, bytes: 0, runs: 0 };
 
   constructor(private readonly opts: StreamIngestOptions) {
     this.now = opts.now ?? Date.now;
@@ -91,6 +93,7 @@ export class StreamIngest {
       this.endRun('parameters-changed');
       this.track = t.track;
       this.runOpen = true;
+      this.totals.runs++;
       const run = { cameraId: this.opts.cameraId, stream: this.opts.stream, track: t.track, startedAtMs: this.now(), firstPts: pts };
       for (const s of this.sinks) s.startRun(run);
     }
@@ -101,6 +104,8 @@ export class StreamIngest {
     for (const s of this.sinks) s.push(picture);
     this.stats.frames++;
     this.stats.bytes += data.length;
+    this.totals.frames++;
+    this.totals.bytes += data.length;
     this.stats.lastFrameAt = new Date(picture.receivedAtMs);
     if (this.lastStatus !== 'online' || picture.receivedAtMs - this.stats.since >= STATS_EVERY_MS) this.emitStatus('online', null);
   }

@@ -26,15 +26,24 @@ interface ViewerState {
   skipped: number;
 }
 
+/** A picture placed on the hub's decode timeline; its fragment is built only when someone watches. */
+interface CachedPicture {
+  decodeTime: number;
+  duration: number;
+  isKey: boolean;
+  data: Uint8Array;
+}
+
 /**
  * Fan-out of one camera stream to live viewers as fMP4: the init segment plus one fragment per
  * picture, encoded once and shared by every viewer. Keeps the current keyframe group (GOP cache)
  * so a new viewer starts at once; a slow viewer skips to the next keyframe instead of growing memory.
+ * With nobody watching it only keeps references: most cameras of a city are not on screen.
  */
 export class LiveHub implements PictureSink {
   private readonly viewers = new Map<LiveViewer, ViewerState>();
   private init: { mime: string; bytes: Uint8Array } | null = null;
-  private gop: { bytes: Uint8Array; isKey: boolean }[] = [];
+  private gop: CachedPicture[] = [];
   private gopBytes = 0;
   private gopComplete = false;
   private sequence = 1;
@@ -63,7 +72,7 @@ export class LiveHub implements PictureSink {
     if (this.init) {
       viewer.init(this.init.mime, this.init.bytes);
       if (this.gopComplete) {
-        for (const f of this.gop) viewer.fragment(f.bytes, f.isKey);
+        for (const p of this.gop) viewer.fragment(this.fragmentOf(p), p.isKey);
         state.needsKey = false;
       }
     }
@@ -93,9 +102,10 @@ export class LiveHub implements PictureSink {
     const decodeTime = this.timelineOffset + (p.pts - this.runFirstPts);
     if (this.lastDecodeTime !== null && decodeTime <= this.lastDecodeTime) return; // never backwards
     this.lastDecodeTime = decodeTime;
-    const bytes = mediaSegment(this.sequence++, decodeTime, [{ data: p.data, duration: this.frameDuration, isKey: p.isKey }]);
-    this.counters.fragments++;
-    this.cache(bytes, p.isKey);
+    const picture: CachedPicture = { decodeTime, duration: this.frameDuration, isKey: p.isKey, data: p.data };
+    this.cache(picture);
+    if (this.viewers.size === 0) return;
+    let bytes: Uint8Array | null = null;
     for (const [viewer, state] of this.viewers) {
       if (state.needsKey && !p.isKey) continue;
       if (viewer.backlog() > this.limits.maxViewerBacklog) {
@@ -105,6 +115,7 @@ export class LiveHub implements PictureSink {
         continue;
       }
       state.needsKey = false;
+      bytes ??= this.fragmentOf(picture);
       viewer.fragment(bytes, p.isKey);
     }
   }
@@ -122,19 +133,24 @@ export class LiveHub implements PictureSink {
     return this.gopBytes;
   }
 
-  private cache(bytes: Uint8Array, isKey: boolean): void {
-    if (isKey) {
+  private fragmentOf(p: CachedPicture): Uint8Array {
+    this.counters.fragments++;
+    return mediaSegment(this.sequence++, p.decodeTime, [{ data: p.data, duration: p.duration, isKey: p.isKey }]);
+  }
+
+  private cache(p: CachedPicture): void {
+    if (p.isKey) {
       this.resetGop();
       this.gopComplete = true;
     }
     if (!this.gopComplete) return;
-    if (this.gopBytes + bytes.length > this.limits.maxGopBytes) {
+    if (this.gopBytes + p.data.length > this.limits.maxGopBytes) {
       // an absurdly long GOP: stop caching until the next keyframe rather than hold it all
       this.resetGop();
       return;
     }
-    this.gop.push({ bytes, isKey });
-    this.gopBytes += bytes.length;
+    this.gop.push(p);
+    this.gopBytes += p.data.length;
   }
 
   private resetGop(): void {

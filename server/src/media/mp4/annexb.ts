@@ -52,8 +52,9 @@ export function toAnnexB(nals: readonly Uint8Array[]): Uint8Array {
 export function toLengthPrefixed(nals: readonly Uint8Array[]): Uint8Array {
   let size = 0;
   for (const nal of nals) size += 4 + nal.length;
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
+  // every byte is overwritten: skip the zero fill (a pooled Buffer may start at an offset)
+  const out = Buffer.allocUnsafe(size);
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
   let o = 0;
   for (const nal of nals) {
     view.setUint32(o, nal.length);

@@ -38,13 +38,24 @@ export function u64(n: number): Uint8Array {
   return b;
 }
 
+// live fan-out writes several boxes per picture: encode each four-character code once
+const fourccCache = new Map<string, Uint8Array>();
+function fourcc(type: string): Uint8Array {
+  let b = fourccCache.get(type);
+  if (!b) {
+    b = encoder.encode(type.slice(0, 4).padEnd(4, ' '));
+    fourccCache.set(type, b);
+  }
+  return b;
+}
+
 /** A box: 32-bit size, four-character type, then the payload parts (one allocation). */
 export function box(type: string, ...payload: Uint8Array[]): Uint8Array {
   let size = 8;
   for (const p of payload) size += p.length;
   const out = new Uint8Array(size);
   new DataView(out.buffer).setUint32(0, size);
-  out.set(encoder.encode(type.slice(0, 4).padEnd(4, ' ')), 4);
+  out.set(fourcc(type), 4);
   let o = 8;
   for (const p of payload) {
     out.set(p, o);

@@ -155,7 +155,28 @@ export class RtspStreamParser {
   /** Feeds bytes from the socket; returns the complete events they finish. */
   push(chunk: Uint8Array): RtspStreamEvent[] {
     if (this.closed) return [];
-    const buf = this.buf.length === 0 ? chunk : concat(this.buf, chunk);
+    if (this.buf.length === 0) return this.parse(chunk);
+    // An interleaved frame cut by the chunk boundary: stitch only that frame instead of copying the
+    // whole new chunk behind the tail (at 4 Mbit/s per camera that copy is most of the parse cost).
+    const need = this.pendingFrameBytes();
+    if (need > 0 && need <= chunk.length) {
+      const first = this.parse(concat(this.buf, chunk.subarray(0, need)));
+      if (this.closed) return first;
+      const rest = this.parse(chunk.subarray(need));
+      for (const e of rest) first.push(e);
+      return first;
+    }
+    return this.parse(concat(this.buf, chunk));
+  }
+
+  /** Bytes still missing from a buffered interleaved frame whose header is complete, else 0. */
+  private pendingFrameBytes(): number {
+    const b = this.buf;
+    if (b.length < 4 || b[0] !== DOLLAR) return 0;
+    return 4 + (((b[2] as number) << 8) | (b[3] as number)) - b.length;
+  }
+
+  private parse(buf: Uint8Array): RtspStreamEvent[] {
     const events: RtspStreamEvent[] = [];
     let pos = 0;
     let garbage = 0;
@@ -208,7 +229,8 @@ export class RtspStreamParser {
     }
     flushGarbage();
     // keep a private copy of the unfinished tail so the caller's chunk can be released
-    this.buf = pos >= buf.length ? new Uint8Array(0) : buf.slice(pos);
+    // (Uint8Array's slice copies; a Buffer's slice would only be a view of the whole chunk)
+    this.buf = pos >= buf.length ? new Uint8Array(0) : Uint8Array.prototype.slice.call(buf, pos);
     return events;
   }
 
@@ -221,7 +243,8 @@ export class RtspStreamParser {
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
+  // every byte is overwritten: skip the zero fill
+  const out = Buffer.allocUnsafe(a.length + b.length);
   out.set(a);
   out.set(b, a.length);
   return out;
