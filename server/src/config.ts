@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resolve } from 'node:path';
+import { hostname } from 'node:os';
 
 /** Roles this process can run; `npm start` runs all of them in one process. */
 export const PROCESS_ROLES = ['api', 'media', 'worker'] as const;
@@ -34,6 +35,16 @@ const schema = z.object({
   PANTAU_MAP_TILE_URL: z.string().url().optional(),
   PANTAU_MAP_ATTRIBUTION: z.string().optional(),
   PANTAU_WEB_DIST: z.string().optional(),
+  /** Record every enabled camera's main stream continuously. */
+  PANTAU_RECORDING: bool.default(true),
+  /** Disk budget for recordings (bytes; suffixes KB, MB, GB, TB); the oldest are deleted beyond it. */
+  PANTAU_RECORDING_BUDGET: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB)?$/i, 'a size such as 500GB')
+    .default('20GB')
+    .transform(parseSize),
+  /** This media process's stable name among several sharing one database. */
+  PANTAU_MEDIA_NODE: z.string().min(1).max(100).default(hostname()),
   /** The built-in camera simulator for the demo cameras: auto = on when demo data is seeded. */
   PANTAU_SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
   PANTAU_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8554),
@@ -59,9 +70,18 @@ export type Config = {
   loginLockMinutes: number;
   simulator: boolean;
   simulatorPort: number;
+  recording: boolean;
+  recordingBudgetBytes: number;
+  mediaNode: string;
 };
 
 export class ConfigError extends Error {}
+
+const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 };
+function parseSize(s: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([A-Z]*)$/i.exec(s.trim())!;
+  return Math.round(Number(m[1]) * (UNITS[(m[2] || 'B').toUpperCase()] ?? 1));
+}
 
 /** The only reader of process.env: parses once and names every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -88,6 +108,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.PANTAU_LOGIN_MAX_FAILURES,
     simulator: e.PANTAU_SIMULATOR === 'on' || (e.PANTAU_SIMULATOR === 'auto' && e.PANTAU_SEED_DEMO),
     simulatorPort: e.PANTAU_SIMULATOR_PORT,
+    recording: e.PANTAU_RECORDING,
+    recordingBudgetBytes: e.PANTAU_RECORDING_BUDGET,
+    mediaNode: e.PANTAU_MEDIA_NODE,
     loginLockMinutes: e.PANTAU_LOGIN_LOCK_MINUTES,
   };
 }

@@ -4,7 +4,7 @@ import { openAndMigrate, secretBoxFor, writeCredentialsFile } from './bootstrap.
 import { seedDemo, seedRegions } from './seed/demo.ts';
 import { systemClock } from './platform/clock.ts';
 import { startWorker } from './worker/index.ts';
-import { MediaPipeline } from './media/index.ts';
+import { MediaPipeline, Recorder } from './media/index.ts';
 import { registerMediaMetrics, startMediaHost } from './roles/media-host.ts';
 import { startDemoSimulator } from './roles/demo-simulator.ts';
 
@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   }
   const database = await openAndMigrate(config);
   const secrets = secretBoxFor(config);
-  const media = config.roles.includes('media') ? new MediaPipeline() : null;
+  const runsMedia = config.roles.includes('media');
+  const recorder = runsMedia && config.recording ? new Recorder({ db: database.db, dataDir: config.dataDir, node: config.mediaNode }) : null;
+  const media = runsMedia ? new MediaPipeline({ recorder }) : null;
   const { app, services, metrics } = await buildApp({
     db: database.db,
     clock: systemClock,
@@ -49,10 +51,16 @@ async function main(): Promise<void> {
     if (stopSim) stoppers.push(stopSim);
   }
   if (config.roles.includes('worker')) stoppers.push(startWorker({ db: database.db, clock: systemClock, log }));
+  if (recorder) {
+    // finish what a crash or kill left behind before anything new is written
+    const report = await recorder.recover();
+    log.info({ closed: report.closed.length, discarded: report.discarded, orphans: report.orphansDeleted.length }, 'recordings recovered');
+  }
   if (media) {
     registerMediaMetrics(metrics, media);
-    const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, record: false });
+    const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, record: recorder !== null, recorder, budgetBytes: config.recordingBudgetBytes });
     stoppers.push(host.stop);
+    if (recorder) stoppers.push(() => recorder.close());
   }
 
   if (config.roles.includes('api')) {

@@ -5,3 +5,4 @@
 export { MediaPipeline, withCredentials, type MediaPipelineOptions, type RecorderPort, type SubscribeResult } from './pipeline.ts';
 export type { LiveViewer, LiveHubLimits } from './live/live-hub.ts';
 export type { CameraSource, CameraStatusEvent, CameraConnectionStatus, StreamKind, PictureSink, TimedPicture, RunStart } from './types.ts';
+export { Recorder, type RecorderOptions } from './recorder/index.ts';

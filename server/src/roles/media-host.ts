@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { MediaPipeline } from '../media/index.ts';
+import type { MediaPipeline, Recorder } from '../media/index.ts';
 import type { CameraMediaService } from '../modules/cameras/index.ts';
 
 export interface MediaHostOptions {
@@ -10,6 +10,10 @@ export interface MediaHostOptions {
   /** How often the camera registry is checked for changes. */
   syncMs?: number;
   record: boolean;
+  /** With a recorder: keep recordings within this many bytes, oldest first. */
+  recorder?: Recorder | null;
+  budgetBytes?: number;
+  budgetEveryMs?: number;
 }
 
 /**
@@ -42,10 +46,21 @@ export function startMediaHost(o: MediaHostOptions): { sync(): Promise<void>; st
   const timer = setInterval(() => void tick(), o.syncMs ?? 5000);
   timer.unref();
   void tick();
+  const recorder = o.recorder;
+  const budget = recorder && o.budgetBytes
+    ? setInterval(() => {
+        recorder
+          .enforceBudget(o.budgetBytes!)
+          .then((r) => r.deleted && o.log.info(r, 'media: oldest recordings deleted to stay within the disk budget'))
+          .catch((err) => o.log.error({ err }, 'media: recording budget failed'));
+      }, o.budgetEveryMs ?? 60_000)
+    : null;
+  budget?.unref();
   return {
     sync: tick,
     stop: async () => {
       clearInterval(timer);
+      if (budget) clearInterval(budget);
       offStatus();
       await running;
       o.pipeline.close();
