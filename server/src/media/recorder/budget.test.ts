@@ -44,8 +44,9 @@ for (const kind of DB_KINDS) {
       await rec.flush();
       const before = await h.db.selectFrom('recordings').select(['id', 'path', 'bytes', 'sha256']).orderBy('start_time').execute();
       assert.ok(before.length >= 5, `expected several recordings, got ${before.length}`);
+      // the newest recording may still be open (being written), unless a rotation just happened
       const open = before.filter((r) => r.sha256 === null);
-      assert.equal(open.length, 1, 'one recording is still being written');
+      assert.ok(open.length <= 1);
       const total = before.reduce((n, r) => n + Number(r.bytes), 0);
       const budget = Math.floor(total / 2);
 
@@ -57,7 +58,8 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(gone.map((g) => g.id), before.slice(0, gone.length).map((b) => b.id), 'oldest first');
       for (const g of gone) assert.equal(existsSync(join(dir, g.path)), false, `${g.path} removed from disk`);
       for (const a of after) assert.equal(existsSync(join(dir, a.path)), true);
-      assert.ok(after.some((a) => a.id === open[0]!.id), 'the open recording is never deleted');
+      assert.ok(gone.every((g) => g.sha256 !== null), 'only closed recordings are deleted');
+      for (const o of open) assert.ok(after.some((a) => a.id === o.id), 'an open recording is never deleted');
       assert.equal((await h.db.selectFrom('recording_garbage').select('id').execute()).length, 0);
 
       // recording goes on after the deletion and the index still matches the files
