@@ -6,6 +6,7 @@
 import type { DepacketizerLimits } from './access-unit.ts';
 import { Depacketizer, type CodecRules, type UnpackResult } from './depacketizer.ts';
 import type { FragmentBuffer } from './fragment.ts';
+import { copyBytes } from './slab.ts';
 
 /** H.264 NAL unit types used here (ITU-T H.264 Table 7-1, RFC 6184 Table 1). */
 export const H264Nal = {
@@ -27,7 +28,7 @@ export function h264NalType(nal: Uint8Array): number {
 function unpackH264(payload: Uint8Array, fu: FragmentBuffer): UnpackResult {
   const type = (payload[0] as number) & 0x1f;
   if (fu.active && type !== H264Nal.FuA) return { ok: false, code: 'fragment-incomplete' };
-  if (type >= 1 && type <= 23) return { ok: true, nalus: [payload.slice()] };
+  if (type >= 1 && type <= 23) return { ok: true, nalus: [copyBytes(payload)] };
   if (type === H264Nal.StapA) return unpackStapA(payload);
   if (type === H264Nal.FuA) return unpackFuA(payload, fu);
   return { ok: false, code: 'unsupported-packet-type' };
@@ -41,7 +42,7 @@ function unpackStapA(payload: Uint8Array): UnpackResult {
     const size = ((payload[o] as number) << 8) | (payload[o + 1] as number);
     o += 2;
     if (size === 0 || o + size > payload.length) return { ok: false, code: 'malformed-packet' };
-    nalus.push(payload.slice(o, o + size));
+    nalus.push(copyBytes(payload, o, o + size));
     o += size;
   }
   if (nalus.length === 0) return { ok: false, code: 'malformed-packet' };

@@ -6,6 +6,7 @@
 import type { DepacketizerLimits } from './access-unit.ts';
 import { Depacketizer, type CodecRules, type UnpackResult } from './depacketizer.ts';
 import type { FragmentBuffer } from './fragment.ts';
+import { copyBytes } from './slab.ts';
 
 /** H.265 NAL unit types used here (ITU-T H.265 Table 7-1, RFC 7798 §4.4). */
 export const H265Nal = {
@@ -29,7 +30,7 @@ function unpackH265(payload: Uint8Array, fu: FragmentBuffer): UnpackResult {
   if (payload.length < 3) return { ok: false, code: 'malformed-packet' };
   const type = h265NalType(payload);
   if (fu.active && type !== H265Nal.Fu) return { ok: false, code: 'fragment-incomplete' };
-  if (type < H265Nal.Ap) return { ok: true, nalus: [payload.slice()] };
+  if (type < H265Nal.Ap) return { ok: true, nalus: [copyBytes(payload)] };
   if (type === H265Nal.Ap) return unpackAp(payload);
   if (type === H265Nal.Fu) return unpackFu(payload, fu);
   return { ok: false, code: 'unsupported-packet-type' };
@@ -44,7 +45,7 @@ function unpackAp(payload: Uint8Array): UnpackResult {
     o += 2;
     // a NAL unit has at least its two-byte header
     if (size < 2 || o + size > payload.length) return { ok: false, code: 'malformed-packet' };
-    nalus.push(payload.slice(o, o + size));
+    nalus.push(copyBytes(payload, o, o + size));
     o += size;
   }
   if (nalus.length === 0) return { ok: false, code: 'malformed-packet' };

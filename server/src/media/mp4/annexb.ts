@@ -2,6 +2,7 @@
  * Conversions between Annex B byte streams (start codes) and length-prefixed NAL units
  * (AVCC/HVCC, as stored in MP4 samples).
  */
+import { allocPicture } from '../h26x/slab.ts';
 
 /** Why a length-prefixed buffer could not be split into NAL units. */
 export type LengthPrefixedError = { kind: 'truncated'; offset: number } | { kind: 'bad-length-size'; lengthSize: number };
@@ -50,18 +51,33 @@ export function toAnnexB(nals: readonly Uint8Array[]): Uint8Array {
 
 /** Joins NAL units into one length-prefixed buffer (4-byte big-endian lengths, as in avcC/hvcC). */
 export function toLengthPrefixed(nals: readonly Uint8Array[]): Uint8Array {
+  // a picture of one NAL unit reassembled by FragmentBuffer already sits behind its length prefix
+  if (nals.length === 1) {
+    const nal = nals[0]!;
+    if (nal.byteOffset >= 4 && hasPrefix(nal)) return new Uint8Array(nal.buffer, nal.byteOffset - 4, nal.length + 4);
+  }
   let size = 0;
   for (const nal of nals) size += 4 + nal.length;
-  // every byte is overwritten: skip the zero fill (a pooled Buffer may start at an offset)
-  const out = Buffer.allocUnsafe(size);
-  const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+  // every byte is overwritten: skip the zero fill
+  const out = allocPicture(size);
   let o = 0;
   for (const nal of nals) {
-    view.setUint32(o, nal.length);
+    const n = nal.length;
+    out[o] = n >>> 24;
+    out[o + 1] = (n >>> 16) & 0xff;
+    out[o + 2] = (n >>> 8) & 0xff;
+    out[o + 3] = n & 0xff;
     out.set(nal, o + 4);
-    o += 4 + nal.length;
+    o += 4 + n;
   }
   return out;
+}
+
+/** True when the 4 bytes before `nal` in its buffer hold its length, big-endian. */
+function hasPrefix(nal: Uint8Array): boolean {
+  const b = new Uint8Array(nal.buffer, nal.byteOffset - 4, 4);
+  const n = nal.length;
+  return b[0] === n >>> 24 && b[1] === ((n >>> 16) & 0xff) && b[2] === ((n >>> 8) & 0xff) && b[3] === (n & 0xff);
 }
 
 /** Splits a length-prefixed buffer (`lengthSize` of 1, 2 or 4 bytes) into NAL unit views. */

@@ -16,6 +16,8 @@ import { RtspStreamParser } from './message.ts';
 import { h264Fmtp, h265Fmtp } from './sdp.ts';
 import { initialSession, step, type PlayingTrack, type SessionCommand, type SessionConfig, type SessionEvent, type SessionFailure, type SessionState } from './session.ts';
 
+const SHARED_READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
 /** Callbacks and settings of a client. */
 export interface RtspClientOptions extends SessionConfig {
   onAccessUnit(unit: AccessUnit, track: PlayingTrack): void;
@@ -86,7 +88,21 @@ export class RtspClient {
 
   private open(host: string, port: number, udp: boolean): void {
     this.parser = new RtspStreamParser();
-    const socket = tcpConnect({ host, port });
+    const socket: Socket = tcpConnect({
+      host,
+      port,
+      // One read buffer for every camera of the process instead of a fresh 64 KiB allocation per read:
+      // with hundreds of cameras those allocations made garbage collection the largest cost. Reads are
+      // handled synchronously and everything kept past a read (fragments, NAL units, the parser's
+      // tail) is copied, so reusing the buffer is safe.
+      onread: {
+        buffer: SHARED_READ_BUFFER,
+        callback: (n: number, buf: Uint8Array) => {
+          if (this.socket === socket) this.onData(buf.subarray(0, n));
+          return true;
+        },
+      },
+    });
     this.socket = socket;
     let connected = false;
     socket.setNoDelay(true);
@@ -104,20 +120,20 @@ export class RtspClient {
         () => this.dispatch({ type: 'connect-failed', now: Date.now() }),
       );
     });
-    socket.on('data', (chunk) => {
-      if (this.socket !== socket) return;
-      for (const e of this.parser.push(chunk)) {
-        if (e.kind === 'response') this.dispatch({ type: 'response', now: Date.now(), response: e });
-        else if (e.kind === 'request') this.dispatch({ type: 'server-request', now: Date.now(), request: e });
-        else if (e.kind === 'interleaved') {
-          if (this.track?.transport.interleaved?.[0] === e.channel) this.onRtp(e.payload);
-        } else if (e.fatal) this.dispatch({ type: 'protocol-error', now: Date.now() });
-      }
-    });
     socket.on('error', () => undefined); // 'close' follows and reports it
     socket.on('close', () => {
       if (this.socket === socket) this.dispatch({ type: connected ? 'closed' : 'connect-failed', now: Date.now() });
     });
+  }
+
+  private onData(chunk: Uint8Array): void {
+    for (const e of this.parser.push(chunk)) {
+      if (e.kind === 'response') this.dispatch({ type: 'response', now: Date.now(), response: e });
+      else if (e.kind === 'request') this.dispatch({ type: 'server-request', now: Date.now(), request: e });
+      else if (e.kind === 'interleaved') {
+        if (this.track?.transport.interleaved?.[0] === e.channel) this.onRtp(e.payload);
+      } else if (e.fatal) this.dispatch({ type: 'protocol-error', now: Date.now() });
+    }
   }
 
   private close(): void {
