@@ -5,10 +5,10 @@
  */
 import {
   box,
+  concat,
   dinf,
   ftyp,
   hdlrVideo,
-  mdat,
   mdhd,
   mfhd,
   mvex,
@@ -78,6 +78,14 @@ export function initSegment(track: VideoTrack): Uint8Array {
  * one per fragment; `baseDecodeTime` is the first sample's decode time in 90 kHz units.
  */
 export function mediaSegment(sequence: number, baseDecodeTime: number, samples: readonly Sample[]): Uint8Array {
+  return concat(mediaSegmentParts(sequence, baseDecodeTime, samples));
+}
+
+/**
+ * The same media segment as a list of parts: the moof box and mdat header first, then each
+ * sample's bytes as given (no copy), for vectored writes (`writev`).
+ */
+export function mediaSegmentParts(sequence: number, baseDecodeTime: number, samples: readonly Sample[]): Uint8Array[] {
   const entries = samples.map((s) => ({
     duration: s.duration,
     size: s.data.length,
@@ -86,12 +94,15 @@ export function mediaSegment(sequence: number, baseDecodeTime: number, samples: 
   const build = (offset: number): Uint8Array =>
     box('moof', mfhd(sequence), box('traf', tfhd(TRACK_ID), tfdt(baseDecodeTime), trun(offset, entries)));
   // the data offset counts from the moof start to the first sample byte: moof size + mdat header
-  const moof = build(build(0).length + 8);
-  const data = mdat(samples.map((s) => s.data));
-  const out = new Uint8Array(moof.length + data.length);
-  out.set(moof);
-  out.set(data, moof.length);
-  return out;
+  const moofSize = build(0).length;
+  const moof = build(moofSize + 8);
+  let dataSize = 0;
+  for (const s of samples) dataSize += s.data.length;
+  const head = new Uint8Array(moof.length + 8);
+  head.set(moof);
+  new DataView(head.buffer).setUint32(moof.length, dataSize + 8);
+  head.set([0x6d, 0x64, 0x61, 0x74], moof.length + 4); // 'mdat'
+  return [head, ...samples.map((s) => s.data)];
 }
 
 /** Converts an access unit's NAL units to sample data (4-byte length prefixes). */

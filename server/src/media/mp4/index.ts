@@ -4,6 +4,7 @@ export {
   h265VideoTrack,
   initSegment,
   mediaSegment,
+  mediaSegmentParts,
   mimeType,
   sampleData,
   samplesFromPictures,

@@ -142,7 +142,8 @@ for (const kind of DB_KINDS) {
     test('an open recording is a playable file and its index trails the file by at most a fragment', async () => {
       const cam = quietCamera();
       const clock = new TestClock(T0);
-      const rec = new Recorder({ db: h.db, dataDir: dir, clock: clock.now, segmentSeconds: 60 });
+      // syncIntervalMs 0: fdatasync and index update after every fragment
+      const rec = new Recorder({ db: h.db, dataDir: dir, clock: clock.now, segmentSeconds: 60, syncIntervalMs: 0 });
       const sink = rec.sink(cam, 'main');
       const pics = await playRun(rec, sink, clock, odd, { cameraId: cam, startMs: T0, firstPts: 0, n: 30 * 4 + 10, end: null });
       const listed = await rec.recordings(cam, 'main', T0, T0 + 60_000);
@@ -165,10 +166,28 @@ for (const kind of DB_KINDS) {
       assert.equal(recordings.reduce((n, r) => n + r.frames, 0), pics.length);
     });
 
+    test('with batched syncs the file holds every fragment and the index trails it by at most the sync interval', async () => {
+      const cam = quietCamera(20);
+      const clock = new TestClock(T0);
+      const rec = new Recorder({ db: h.db, dataDir: dir, clock: clock.now, segmentSeconds: 60, syncIntervalMs: 5000 });
+      const sink = rec.sink(cam, 'main');
+      const pics = await playRun(rec, sink, clock, odd, { cameraId: cam, startMs: T0, firstPts: 0, n: 30 * 13 + 5, end: null });
+      const open = (await rec.recordings(cam, 'main', T0, T0 + 60_000)).at(-1)!;
+      const p = probe(join(dir, open.path));
+      assert.equal(p.stderr, '');
+      assert.ok(p.frames >= pics.length - 31, `${p.frames} of ${pics.length} pictures on disk`);
+      assert.ok(open.frames <= p.frames && open.frames >= p.frames - 30 * 6, `index ${open.frames}, file ${p.frames}`);
+      assert.ok(open.frames < p.frames, 'the index was not updated after every fragment');
+      sink.endRun('detach');
+      await rec.flush();
+      const { problems } = await checkRecordings(h.db, dir, [cam], 3000);
+      assert.deepEqual(problems, []);
+    });
+
     test('recover() closes open recordings from the file, removes orphans and finishes deletions', async () => {
       const cam = quietCamera();
       const clock = new TestClock(T0);
-      const crashed = new Recorder({ db: h.db, dataDir: dir, clock: clock.now, segmentSeconds: 60, node: `n-${cam}` });
+      const crashed = new Recorder({ db: h.db, dataDir: dir, clock: clock.now, segmentSeconds: 60, node: `n-${cam}`, syncIntervalMs: 0 });
       await playRun(crashed, crashed.sink(cam, 'main'), clock, h264, { cameraId: cam, startMs: T0, firstPts: 0, n: 80, end: null });
       await playRun(crashed, crashed.sink(cam, 'sub'), clock, h264, { cameraId: cam, stream: 'sub', startMs: T0, firstPts: 0, n: 40, end: null });
       const [main] = await crashed.recordings(cam, 'main', T0, T0 + 60_000);

@@ -9,7 +9,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { initSegment, mediaSegment, type VideoTrack } from '../mp4/index.ts';
+import { initSegment, mediaSegmentParts, type VideoTrack } from '../mp4/index.ts';
 import type { StreamKind } from '../types.ts';
 import { absolutePath, recordingPathPrefix, removeFile } from './paths.ts';
 import type { RecordingProgress, RecordingRepository } from './repository.ts';
@@ -24,6 +24,10 @@ export interface StreamWriterOptions {
   dataDir: string;
   repo: RecordingRepository;
   log: RecorderLog;
+  /** Wall clock (ms) for batching syncs. */
+  now: () => number;
+  /** fdatasync + index update at most this often per stream (0: after every fragment). */
+  syncIntervalMs: number;
 }
 
 /** Counters for metrics and tests. */
@@ -58,6 +62,8 @@ interface OpenFile {
   synced: boolean;
   /** What the last successful index update said, for closing a failed recording. */
   syncedProgress: RecordingProgress | null;
+  /** When the last sync started (ms); the first fragment syncs at once. */
+  syncedAt: number;
 }
 
 interface PendingOpen {
@@ -139,16 +145,20 @@ export class StreamWriter {
           return;
         }
         const f = this.file ?? (await this.create(this.opening));
-        const seg = mediaSegment(f.sequence++, f.index.duration90k, op.samples);
-        await writeAll(f.fh, seg, f.written);
-        f.written += seg.length;
-        f.hash.update(seg);
-        f.index.addFragment(seg.length - op.bytes, op.samples.map((s) => ({ duration: s.duration, isKey: s.isKey, size: s.data.length })));
+        // the samples are written where they are (vectored write): no copy into one big buffer
+        const parts = mediaSegmentParts(f.sequence++, f.index.duration90k, op.samples);
+        const length = await writeParts(f.fh, parts, f.written);
+        f.written += length;
+        for (const p of parts) f.hash.update(p);
+        f.index.addFragment(parts[0]!.length, op.samples.map((s) => ({ duration: s.duration, isKey: s.isKey, size: s.data.length })));
         f.synced = false;
         this.counters.fragments++;
-        this.counters.bytes += seg.length;
-        // fragments queued behind this one (a slow disk) share one sync and one index update
-        if (this.queue[0]?.kind !== 'fragment') await this.sync(f);
+        this.counters.bytes += length;
+        // The file write alone survives a killed process (the page cache keeps it, and recovery
+        // extends the index over whole fragments found on disk); the fdatasync and index update that
+        // guard against power loss are batched every syncIntervalMs. Fragments queued behind this one
+        // (a slow disk) share them too.
+        if (this.queue[0]?.kind !== 'fragment' && this.o.now() - f.syncedAt >= this.o.syncIntervalMs) await this.sync(f);
         return;
       }
       case 'close': {
@@ -220,6 +230,7 @@ export class StreamWriter {
       sequence: 1,
       synced: true,
       syncedProgress: null,
+      syncedAt: -Infinity,
     };
     this.file = f;
     await writeAll(fh, init, 0);
@@ -241,6 +252,7 @@ export class StreamWriter {
 
   /** File first, then index. */
   private async sync(f: OpenFile): Promise<void> {
+    f.syncedAt = this.o.now();
     await f.fh.datasync();
     const p = this.progress(f, f.index.duration90k);
     await this.o.repo.updateProgress(f.id, p);
@@ -289,6 +301,33 @@ export class StreamWriter {
 }
 
 /** One write call; loops only if the kernel accepts less (it does not for regular files in practice). */
+/** Writes every part at `position` with vectored writes, finishing short writes; returns the length. */
+async function writeParts(fh: FileHandle, parts: Uint8Array[], position: number): Promise<number> {
+  let total = 0;
+  for (const p of parts) total += p.length;
+  let done = 0;
+  let rest = parts;
+  while (done < total) {
+    const { bytesWritten } = await fh.writev(rest, position + done);
+    if (bytesWritten <= 0) throw new Error('short write');
+    done += bytesWritten;
+    if (done < total) rest = skipBytes(rest, bytesWritten);
+  }
+  return total;
+}
+
+function skipBytes(parts: Uint8Array[], n: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const p of parts) {
+    if (n >= p.length) n -= p.length;
+    else {
+      out.push(n > 0 ? p.subarray(n) : p);
+      n = 0;
+    }
+  }
+  return out;
+}
+
 async function writeAll(fh: FileHandle, data: Uint8Array, position: number): Promise<void> {
   let done = 0;
   while (done < data.length) {
