@@ -14,6 +14,7 @@ const CameraDetailPage = lazy(() => import('./features/cameras/pages/CameraDetai
 const CameraCreatePage = lazy(() => import('./features/cameras/pages/CameraCreatePage.tsx').then((m) => ({ default: m.CameraCreatePage })));
 const CameraEditPage = lazy(() => import('./features/cameras/pages/CameraEditPage.tsx').then((m) => ({ default: m.CameraEditPage })));
 const MapPage = lazy(() => import('./features/map/pages/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const VideoWallPage = lazy(() => import('./features/wall/pages/VideoWallPage.tsx').then((m) => ({ default: m.VideoWallPage })));
 const ImportPage = lazy(() => import('./features/import/pages/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const UsersPage = lazy(() => import('./features/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import('./features/tokens/pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
@@ -36,6 +37,7 @@ export function App() {
           <Route path="/cameras/:id" element={guarded('camera.read', <CameraDetailPage />)} />
           <Route path="/cameras/:id/edit" element={guarded('camera.write', <CameraEditPage />)} />
           <Route path="/map" element={guarded('camera.read', <MapPage />)} />
+          <Route path="/dinding-video" element={guarded('wall.manage', <VideoWallPage />)} />
           <Route path="/import" element={guarded('camera.write', <ImportPage />)} />
           <Route path="/users" element={guarded('user.read', <UsersPage />)} />
           <Route path="/tokens" element={guarded('token.manage', <TokensPage />)} />

@@ -9,15 +9,22 @@ import {
   type CameraUpdate,
   type Visibility,
 } from '@pantau/shared';
+import { useStatusFeed } from '../lib/live/hooks.ts';
 import { api } from './client.ts';
 import { keys } from './keys.ts';
 import { arrayOf } from './parsers.ts';
 
 /**
- * Camera status changes in the background (the media module probes streams); until the WebSocket
- * topic store pushes changes, screens that show status poll at this interval.
+ * Camera status changes in the background (the media module probes streams). The live socket pushes
+ * every change into these caches (useCameraStatusSync); screens poll at this interval only while
+ * the socket is down.
  */
 const STATUS_POLL_MS = 30_000;
+
+/** Opens the status feed while a camera screen is mounted; polls only while it is down. */
+function useStatusPoll(): number | false {
+  return useStatusFeed() ? false : STATUS_POLL_MS;
+}
 
 /** Filters shared by the camera list, the export and the map. */
 export interface CameraFilters {
@@ -31,30 +38,33 @@ export interface CameraFilters {
 
 export function useCameraPage(filters: CameraFilters, limit: number, offset: number) {
   const query = { ...filters, limit, offset };
+  const poll = useStatusPoll();
   return useQuery({
     queryKey: keys.cameraList(query),
     queryFn: () => api.get('/api/cameras', cameraPageSchema, query),
     placeholderData: keepPreviousData,
-    refetchInterval: STATUS_POLL_MS,
+    refetchInterval: poll,
   });
 }
 
 const markersParser = arrayOf(cameraMarkerSchema);
 
 export function useCameraMarkers(filters: CameraFilters) {
+  const poll = useStatusPoll();
   return useQuery({
     queryKey: keys.cameraMarkers({ ...filters }),
     queryFn: () => api.get('/api/cameras/markers', markersParser, { ...filters }),
     placeholderData: keepPreviousData,
-    refetchInterval: STATUS_POLL_MS,
+    refetchInterval: poll,
   });
 }
 
 export function useCamera(id: string) {
+  const poll = useStatusPoll();
   return useQuery({
     queryKey: keys.camera(id),
     queryFn: () => api.get(`/api/cameras/${id}`, cameraSchema),
-    refetchInterval: STATUS_POLL_MS,
+    refetchInterval: poll,
   });
 }
 

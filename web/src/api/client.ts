@@ -38,6 +38,11 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
+/** Reports an expired session found outside fetch (the live socket's close code 4401). */
+export function reportUnauthenticated(): void {
+  onUnauthenticated();
+}
+
 /** Paths whose 401 is an expected answer, not an expired session. */
 const AUTH_PROBES = ['/api/auth/login', '/api/auth/session'];
 

@@ -16,4 +16,7 @@ export const keys = {
   userList: (f: Filters) => ['users', 'list', f] as const,
   tokens: ['tokens'] as const,
   audit: (f: Filters) => ['audit', f] as const,
+  walls: ['walls'] as const,
+  wallLayouts: ['walls', 'layouts'] as const,
+  wallTours: ['walls', 'tours'] as const,
 };

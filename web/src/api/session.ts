@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionResponseSchema, type LoginRequest, type PasswordChange, type SessionResponse } from '@pantau/shared';
+import { liveConnection } from '../lib/live/index.ts';
 import { api, ApiError, setCsrfToken } from './client.ts';
 import { keys } from './keys.ts';
 
@@ -66,6 +67,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post('/api/auth/logout', undefined, null),
     onSettled: () => {
+      liveConnection.close(); // the socket keeps the identity it opened with: drop it with the session
       setCsrfToken(null);
       setSessionHint(false);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.session[0] });

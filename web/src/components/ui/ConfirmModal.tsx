@@ -11,13 +11,15 @@ interface Props {
   error?: string | null;
   onConfirm: () => void;
   onClose: () => void;
+  /** Where the dialog renders when not in document.body (inside an element shown fullscreen). */
+  portalTarget?: string;
 }
 
 /** A destructive action asks once, names what will happen, and keeps the dialog open on failure. */
-export function ConfirmModal({ opened, title, body, confirmLabel, pending, error, onConfirm, onClose }: Props) {
+export function ConfirmModal({ opened, title, body, confirmLabel, pending, error, onConfirm, onClose, portalTarget }: Props) {
   const { t } = useTranslation();
   return (
-    <Modal opened={opened} onClose={onClose} title={title} centered>
+    <Modal opened={opened} onClose={onClose} title={title} centered portalProps={portalTarget ? { target: portalTarget } : undefined}>
       <Stack>
         <Text size="sm">{body}</Text>
         {error && (

@@ -14,6 +14,8 @@ export type Action =
   | 'camera.write'
   | 'camera.export'
   | 'camera.stream.read'
+  | 'camera.live'
+  | 'wall.manage'
   | 'user.read'
   | 'user.write'
   | 'audit.read'

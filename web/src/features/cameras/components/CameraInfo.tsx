@@ -4,6 +4,7 @@ import type { Camera } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge, VisibilityBadge } from '../../../components/ui/Badges.tsx';
 import { formatCoord, formatDateTime } from '../../../lib/format.ts';
+import { reasonText } from '../../../lib/live/reasons.ts';
 
 interface Props {
   camera: Camera;
@@ -66,7 +67,7 @@ export function CameraInfo({ camera: c, regionName, organizationName }: Props) {
             <StatusBadge status={c.status} />
             {c.statusReason && (
               <Text size="sm" c="dimmed">
-                {c.statusReason}
+                {reasonText(t, c.statusReason)}
               </Text>
             )}
           </Group>

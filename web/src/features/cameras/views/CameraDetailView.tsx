@@ -7,7 +7,7 @@ import { StatusBadge } from '../../../components/ui/Badges.tsx';
 import { LocationMap } from '../../../components/map/LocationMap.tsx';
 import { STATUS_HEX } from '../../../lib/status.ts';
 import { CameraInfo } from '../components/CameraInfo.tsx';
-import { VideoPlaceholder } from '../components/VideoPlaceholder.tsx';
+import { CameraLivePanel } from '../components/CameraLivePanel.tsx';
 
 interface Props {
   camera: Camera;
@@ -17,7 +17,7 @@ interface Props {
   onDelete: () => void;
 }
 
-/** Camera page: facts on the left; live video (placeholder) and location on the right. */
+/** Camera page: facts on the left; live video and location on the right. */
 export function CameraDetailView({ camera, regionName, organizationName, canWrite, onDelete }: Props) {
   const { t } = useTranslation();
   return (
@@ -61,7 +61,7 @@ export function CameraDetailView({ camera, regionName, organizationName, canWrit
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="md">
-            <VideoPlaceholder />
+            <CameraLivePanel camera={camera} />
             <LocationMap lat={camera.lat} lng={camera.lng} color={STATUS_HEX[camera.status]} height={280} testId="camera-map" />
           </Stack>
         </Grid.Col>

@@ -16,8 +16,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, style: string, text?:
   return e;
 }
 
-/** The DOM of a camera popup: name, category, status and a "Lihat detail" link routed in-app. */
-export function cameraPopupContent(c: PopupCamera, t: TFunction, open: (id: string) => void): HTMLElement {
+/**
+ * The DOM of a camera popup: name, category, status, an empty slot where the map renders a live
+ * preview (a React portal), and a "Lihat detail" link routed in-app.
+ */
+export function cameraPopupContent(c: PopupCamera, t: TFunction, open: (id: string) => void): { root: HTMLElement; preview: HTMLElement } {
   const root = el('div', 'min-width: 180px; display: flex; flex-direction: column; gap: 4px;');
   root.dataset.testid = 'camera-popup';
   root.append(el('div', 'font-weight: 600; font-size: 14px;', c.name));
@@ -26,6 +29,9 @@ export function cameraPopupContent(c: PopupCamera, t: TFunction, open: (id: stri
   status.append(el('span', `width: 9px; height: 9px; border-radius: 50%; background: ${STATUS_HEX[c.status]}; border: 1px solid #fff6;`));
   status.append(el('span', '', t(`status.${c.status}`)));
   root.append(status);
+  const preview = el('div', 'width: 256px; aspect-ratio: 16 / 9; margin-top: 4px; border-radius: 4px; overflow: hidden; background: #000;');
+  preview.dataset.testid = 'camera-popup-live';
+  root.append(preview);
   const link = el('a', 'color: var(--mantine-color-cyan-4); margin-top: 4px; font-weight: 500;', t('map.viewDetail'));
   link.href = `/cameras/${c.id}`;
   link.addEventListener('click', (e) => {
@@ -34,5 +40,5 @@ export function cameraPopupContent(c: PopupCamera, t: TFunction, open: (id: stri
     open(c.id);
   });
   root.append(link);
-  return root;
+  return { root, preview };
 }

@@ -1,19 +1,30 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CameraMarker } from '@pantau/shared';
 import { Popup, type GeoJSONSource, type Map as MapLibreMap, type MapLayerMouseEvent } from 'maplibre-gl';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { cameraPopupContent, type PopupCamera } from '../components/cameraPopup.ts';
+
+/** The camera whose popup is open and the element its live preview renders into. */
+export interface PopupPreview {
+  camera: PopupCamera;
+  slot: HTMLElement;
+}
 import { addCameraLayers, CAMERA_SOURCE, markersToGeoJson } from './cameraLayers.ts';
 
 /**
  * Keeps the clustered camera source in step with `markers` and wires its interactions:
- * a cluster zooms in, a camera opens a popup. Returns how many cameras the source holds.
+ * a cluster zooms in, a camera opens a popup (reported through `onPreview` while open, so the map
+ * can show it live). Returns how many cameras the source holds.
  */
-export function useCameraLayer(map: MapLibreMap | null, markers: CameraMarker[] | undefined): number | null {
+export function useCameraLayer(map: MapLibreMap | null, markers: CameraMarker[] | undefined, onPreview?: (p: PopupPreview | null) => void): number | null {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [loaded, setLoaded] = useState<number | null>(null);
+  const preview = useRef(onPreview);
+  useEffect(() => {
+    preview.current = onPreview;
+  }, [onPreview]);
 
   useEffect(() => {
     if (!map || !markers) return;
@@ -26,7 +37,9 @@ export function useCameraLayer(map: MapLibreMap | null, markers: CameraMarker[] 
 
   useEffect(() => {
     if (!map) return;
-    const popup = new Popup({ offset: 10, maxWidth: '280px' });
+    const popup = new Popup({ offset: 10, maxWidth: '290px' });
+    // closing the popup ends its live preview (and unsubscribes the stream)
+    popup.on('close', () => preview.current?.(null));
     const hover = new Popup({ closeButton: false, closeOnClick: false, offset: 14 });
 
     const onCluster = async (e: MapLayerMouseEvent) => {
@@ -41,10 +54,9 @@ export function useCameraLayer(map: MapLibreMap | null, markers: CameraMarker[] 
       const f = e.features?.[0];
       if (!f || f.geometry.type !== 'Point') return;
       const cam = f.properties as PopupCamera;
-      popup
-        .setLngLat(f.geometry.coordinates as [number, number])
-        .setDOMContent(cameraPopupContent(cam, t, (id) => void navigate(`/cameras/${id}`)))
-        .addTo(map);
+      const content = cameraPopupContent(cam, t, (id) => void navigate(`/cameras/${id}`));
+      popup.setLngLat(f.geometry.coordinates as [number, number]).setDOMContent(content.root).addTo(map);
+      preview.current?.({ camera: cam, slot: content.preview });
     };
     const onClusterHover = (e: MapLayerMouseEvent) => {
       const n = e.features?.[0]?.properties?.point_count as number | undefined;

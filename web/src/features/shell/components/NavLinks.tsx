@@ -1,5 +1,5 @@
 import { NavLink } from '@mantine/core';
-import { IconCamera, IconFileImport, IconHistory, IconMap2, IconUsers } from '@tabler/icons-react';
+import { IconCamera, IconFileImport, IconHistory, IconLayoutGrid, IconMap2, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { useCan, type Action } from '../../auth/hooks/useMe.ts';
 
 interface Item {
   to: string;
-  label: 'nav.cameras' | 'nav.map' | 'nav.import' | 'nav.users' | 'nav.audit';
+  label: 'nav.cameras' | 'nav.map' | 'nav.wall' | 'nav.import' | 'nav.users' | 'nav.audit';
   testId: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   action: Action;
@@ -16,6 +16,7 @@ interface Item {
 const ITEMS: Item[] = [
   { to: '/cameras', label: 'nav.cameras', testId: 'nav-cameras', icon: IconCamera, action: 'camera.read' },
   { to: '/map', label: 'nav.map', testId: 'nav-map', icon: IconMap2, action: 'camera.read' },
+  { to: '/dinding-video', label: 'nav.wall', testId: 'nav-wall', icon: IconLayoutGrid, action: 'wall.manage' },
   { to: '/import', label: 'nav.import', testId: 'nav-import', icon: IconFileImport, action: 'camera.write' },
   { to: '/users', label: 'nav.users', testId: 'nav-users', icon: IconUsers, action: 'user.read' },
   { to: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: IconHistory, action: 'audit.read' },

@@ -5,15 +5,17 @@ import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Brand } from '../../../components/ui/Brand.tsx';
 import { LanguageSwitch } from '../../../components/ui/LanguageSwitch.tsx';
+import { useCameraStatusSync } from '../../../api/cameraStatus.ts';
 import { useMe } from '../../auth/hooks/useMe.ts';
 import { NavLinks } from '../components/NavLinks.tsx';
 import { UserMenu } from '../components/UserMenu.tsx';
 
-/** The console frame: header (product, tenant, language, user) and the section navbar. */
+/** The console frame: header (product, tenant, language, user) and the section navbar; camera status pushes land in the caches here. */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
+  useCameraStatusSync();
   return (
     <AppShell
       header={{ height: 56 }}
