@@ -31,6 +31,8 @@ z.config(z.locales.id());
 
 export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
+  /** Log every request (at info); off by default. */
+  logRequests?: boolean;
   sessionHours: number;
   secureCookies: boolean;
   loginMaxFailures: number;
@@ -74,6 +76,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   const { options } = deps;
   const services = buildServices(deps);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  // "incoming request / request completed" lines for every call drown the useful ones at info;
+  // they appear when the log level is debug or trace
+  const requestLevel = options.logRequests ? undefined : 'warn';
+  if (requestLevel) app.addHook('onRoute', (route) => void (route.logLevel ||= requestLevel));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     media,
     options: {
       logger: { level: config.logLevel },
+      logRequests: config.logLevel === 'debug' || config.logLevel === 'trace',
       sessionHours: config.sessionHours,
       secureCookies: config.secureCookies,
       loginMaxFailures: config.loginMaxFailures,
