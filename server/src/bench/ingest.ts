@@ -13,7 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBenchFixture, startSimulator, DEFAULT_FIXTURES } from '../media/simulator/index.ts';
-import { cpuSeconds, freePort, mb, memory, percentile, sleep } from './proc.ts';
+import pg from 'pg';
+import { cpuSeconds, freePort, mb, memory, percentile, postgresCpuSeconds, sleep } from './proc.ts';
 import { PantauClient } from './pantau-client.ts';
 
 const { values: args } = parseArgs({
@@ -23,6 +24,8 @@ const { values: args } = parseArgs({
     'ffmpeg-cameras': { type: 'string' },
     'ttff-samples': { type: 'string', default: '40' },
     'skip-ffmpeg': { type: 'boolean', default: false },
+    // a PostgreSQL server to use instead of the embedded PGlite: a fresh database is created and dropped
+    'database-url': { type: 'string' },
   },
 });
 const N = Number(args.cameras);
@@ -58,11 +61,29 @@ const main = async () => {
   const simFrames = () => Object.values(sim.stats().cameras).reduce((n, c) => n + c.main.framesSent, 0);
 
   // ---- Pantau -------------------------------------------------------------------------------
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (args['database-url']) {
+    const name = `pantau_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: args['database-url'] });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(args['database-url']);
+    u.pathname = `/${name}`;
+    databaseUrl = u.toString();
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: args['database-url'] });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  }
   const port = await freePort();
   const dataDir = join(work, 'pantau');
   const pantau = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
     cwd: root,
-    env: { PATH: process.env.PATH, PANTAU_DATA_DIR: dataDir, PANTAU_PORT: String(port), PANTAU_SIMULATOR: 'off', PANTAU_SEED_DEMO: 'true', PANTAU_LOG_LEVEL: 'warn', PANTAU_WEB_DIST: join(work, 'no-web') },
+    env: { PATH: process.env.PATH, PANTAU_DATA_DIR: dataDir, PANTAU_PORT: String(port), PANTAU_SIMULATOR: 'off', PANTAU_SEED_DEMO: 'true', PANTAU_LOG_LEVEL: 'warn', PANTAU_WEB_DIST: join(work, 'no-web'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(pantau);
@@ -85,6 +106,7 @@ const main = async () => {
   const framesBefore = (await client.metrics()).pantau_media_frames_received_total ?? 0;
   const simBefore = simFrames();
   const cpu0 = cpuSeconds(pantau.pid!);
+  const pg0 = databaseUrl ? postgresCpuSeconds() : 0;
   const t0 = performance.now();
   const samples: number[] = [];
   const rssTrace: number[] = [];
@@ -95,6 +117,8 @@ const main = async () => {
   }
   const wall = (performance.now() - t0) / 1000;
   const pantauCpu = ((cpuSeconds(pantau.pid!) - cpu0) / wall) * 100;
+  // the index lives in the database: with a server, its CPU is part of Pantau's cost
+  const pgCpu = databaseUrl ? ((postgresCpuSeconds() - pg0) / wall) * 100 : 0;
   const mem = memory(pantau.pid!);
   const framesAfter = (await client.metrics()).pantau_media_frames_received_total ?? 0;
   const simAfter = simFrames();
@@ -112,11 +136,14 @@ const main = async () => {
   await sleep(1500);
   const receivedTotal = (await client.metrics()).pantau_media_frames_received_total ?? 0;
   pantau.kill('SIGTERM');
+  await sleep(2000);
+  await dropDatabase();
   const received = framesAfter - framesBefore;
   const sent = simAfter - simBefore;
   const lost = Math.max(0, sentTotal - receivedTotal);
 
-  const pantauPerStream = { cpu: pantauCpu / N, rss: (mem.rss - base.rss) / N, pss: (mem.pss - base.pss) / N };
+  const pantauPerStream = { cpu: (pantauCpu + pgCpu) / N, rss: (mem.rss - base.rss) / N, pss: (mem.pss - base.pss) / N };
+  log(`database: ${databaseUrl ? `PostgreSQL server (its CPU during the window: ${pgCpu.toFixed(1)}% of a core, counted in Pantau's per-stream CPU)` : 'embedded PGlite (in the Pantau process)'}`);
   log(`Pantau: ${pantauCpu.toFixed(1)}% of a core for ${N} streams = ${pantauPerStream.cpu.toFixed(3)}% per stream; RSS ${mb(mem.rss)} MB (${mb(base.rss)} MB before cameras) = ${mb(pantauPerStream.rss)} MB per stream; frames in window sent ${sent} received ${received}; lost overall ${lost}`);
   log(`Pantau RSS trace (every 5 s, MB): ${rssTrace.map(mb).join(' ')}`);
   log(`live time to first keyframe over ${ttff.length} subscriptions: p50 ${percentile(ttff, 50).toFixed(1)} ms, p95 ${percentile(ttff, 95).toFixed(1)} ms`);
@@ -153,7 +180,7 @@ const main = async () => {
   console.log(`| CPU per stream (% of a core) | ${pantauPerStream.cpu.toFixed(3)} | ${ff.cpu.toFixed(3)} | ${cpuRatio.toFixed(2)} |`);
   console.log(`| RSS per stream (MB) | ${mb(pantauPerStream.rss)} | ${mb(ff.rss)} | ${rssRatio.toFixed(3)} |`);
   console.log(`| PSS per stream (MB) | ${mb(pantauPerStream.pss)} | ${mb(ff.pss)} | ${pssRatio.toFixed(3)} |`);
-  console.log(`\ningest cameras=${N} seconds=${T} frames_sent=${sent} frames_received=${received} lost_frames=${lost} cpu_pct_per_stream=${pantauPerStream.cpu.toFixed(3)} rss_mb_per_stream=${mb(pantauPerStream.rss)} cpu_ratio_vs_ffmpeg=${cpuRatio.toFixed(2)} rss_ratio_vs_ffmpeg=${rssRatio.toFixed(3)} pss_ratio_vs_ffmpeg=${pssRatio.toFixed(3)} ttff_ms_p50=${percentile(ttff, 50).toFixed(0)} ttff_ms_p95=${percentile(ttff, 95).toFixed(0)}`);
+  console.log(`\ningest cameras=${N} database=${databaseUrl ? 'postgres' : 'pglite'} seconds=${T} frames_sent=${sent} frames_received=${received} lost_frames=${lost} cpu_pct_per_stream=${pantauPerStream.cpu.toFixed(3)} rss_mb_per_stream=${mb(pantauPerStream.rss)} cpu_ratio_vs_ffmpeg=${cpuRatio.toFixed(2)} rss_ratio_vs_ffmpeg=${rssRatio.toFixed(3)} pss_ratio_vs_ffmpeg=${pssRatio.toFixed(3)} ttff_ms_p50=${percentile(ttff, 50).toFixed(0)} ttff_ms_p95=${percentile(ttff, 95).toFixed(0)}`);
 };
 
 main().then(

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 const TICKS = 100; // USER_HZ on Linux
@@ -35,3 +35,17 @@ export function percentile(values: number[], p: number): number {
 }
 
 export const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** CPU seconds used so far by every PostgreSQL server process on this machine. */
+export function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(d));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}

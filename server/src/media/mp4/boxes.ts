@@ -174,8 +174,23 @@ export const SAMPLE_FLAGS_NON_KEY = 0x01010000;
 
 /** `trun` with data offset, per-sample duration, size and flags (composition offsets all zero). */
 export function trun(dataOffset: number, samples: readonly TrunSample[]): Uint8Array {
-  const entries = samples.flatMap((s) => [u32(s.duration), u32(s.size), u32(s.flags)]);
-  return fullBox('trun', 0, 0x000001 | 0x000100 | 0x000200 | 0x000400, u32(samples.length), u32(dataOffset), ...entries);
+  // written in place: the recorder and live view build one per fragment for every camera
+  const size = trunSize(samples.length);
+  const out = new Uint8Array(size);
+  const v = new DataView(out.buffer);
+  v.setUint32(0, size);
+  out.set(fourcc('trun'), 4);
+  v.setUint32(8, 0x000001 | 0x000100 | 0x000200 | 0x000400); // version 0 and flags
+  v.setUint32(12, samples.length);
+  v.setUint32(16, dataOffset >>> 0);
+  let o = 20;
+  for (const s of samples) {
+    v.setUint32(o, s.duration >>> 0);
+    v.setUint32(o + 4, s.size >>> 0);
+    v.setUint32(o + 8, s.flags >>> 0);
+    o += 12;
+  }
+  return out;
 }
 
 /** Size of a `trun` box for `n` samples, needed to compute its own data offset. */
