@@ -81,7 +81,8 @@ const main = async () => {
   }
   const port = await freePort();
   const dataDir = join(work, 'pantau');
-  const pantau = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
+  // the same V8 flags as `npm start` (scripts/start.mjs)
+  const pantau = spawn(process.execPath, ['--initial-heap-size=256', '--import', 'tsx', join(root, 'server/src/main.ts')], {
     cwd: root,
     env: { PATH: process.env.PATH, PANTAU_DATA_DIR: dataDir, PANTAU_PORT: String(port), PANTAU_SIMULATOR: 'off', PANTAU_SEED_DEMO: 'true', PANTAU_LOG_LEVEL: 'warn', PANTAU_WEB_DIST: join(work, 'no-web'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     stdio: ['ignore', 'ignore', 'inherit'],
