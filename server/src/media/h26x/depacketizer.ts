@@ -15,6 +15,9 @@ import { FragmentBuffer } from './fragment.ts';
 /** Result of unpacking one RTP payload into complete NAL units. */
 export type UnpackResult = { ok: true; nalus: Uint8Array[] } | { ok: false; code: DepacketizeErrorCode };
 
+/** A fragment that does not end its NAL unit yields nothing: one shared, frozen result. */
+export const NOTHING_YET: UnpackResult = Object.freeze({ ok: true as const, nalus: Object.freeze([]) as unknown as Uint8Array[] });
+
 /** What differs between H.264 and H.265. */
 export interface CodecRules {
   nalType(nal: Uint8Array): number;

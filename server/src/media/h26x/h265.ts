@@ -4,7 +4,7 @@
  * reported as unsupported.
  */
 import type { DepacketizerLimits } from './access-unit.ts';
-import { Depacketizer, type CodecRules, type UnpackResult } from './depacketizer.ts';
+import { Depacketizer, NOTHING_YET, type CodecRules, type UnpackResult } from './depacketizer.ts';
 import type { FragmentBuffer } from './fragment.ts';
 import { copyBytes } from './slab.ts';
 
@@ -67,7 +67,7 @@ function unpackFu(payload: Uint8Array, fu: FragmentBuffer): UnpackResult {
     if (!fu.active) return { ok: false, code: 'fragment-without-start' };
     fu.append(data);
   }
-  return end ? { ok: true, nalus: [fu.take()] } : { ok: true, nalus: [] };
+  return end ? { ok: true, nalus: [fu.take()] } : NOTHING_YET;
 }
 
 /** H.265 NAL rules for the shared depacketizer core. */

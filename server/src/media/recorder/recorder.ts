@@ -26,7 +26,7 @@ export interface RecorderOptions {
   /** Media per fragment: the longest a picture waits before it is written to its file. */
   flushIntervalMs?: number;
   /**
-   * fdatasync + index update at most this often per stream (default 5 s). A killed process loses
+   * fdatasync + index update at most this often per stream (default 10 s). A killed process loses
    * nothing written (recovery extends the index over whole fragments on disk); a power cut can lose
    * up to this much more, and the index never points past synced data.
    */
@@ -107,7 +107,7 @@ export class Recorder {
     if (existing) return existing;
     // the id becomes a directory name and a uuid column
     if (!isCameraDirName(cameraId)) throw new TypeError(`camera id must be a uuid: ${cameraId}`);
-    const writer = new StreamWriter({ cameraId, stream, node: this.node, dataDir: this.o.dataDir, repo: this.repo, log: this.log, now: this.clock, syncIntervalMs: this.o.syncIntervalMs ?? 5000 });
+    const writer = new StreamWriter({ cameraId, stream, node: this.node, dataDir: this.o.dataDir, repo: this.repo, log: this.log, now: this.clock, syncIntervalMs: this.o.syncIntervalMs ?? 10_000 });
     const segmenter = new Segmenter({
       cameraId,
       stream,

@@ -16,7 +16,8 @@ import { RtspStreamParser } from './message.ts';
 import { h264Fmtp, h265Fmtp } from './sdp.ts';
 import { initialSession, step, type PlayingTrack, type SessionCommand, type SessionConfig, type SessionEvent, type SessionFailure, type SessionState } from './session.ts';
 
-const SHARED_READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+// a plain Uint8Array: its subarrays are cheaper to make than Buffer views, one per RTP packet
+const SHARED_READ_BUFFER = new Uint8Array(64 * 1024);
 
 /** Callbacks and settings of a client. */
 export interface RtspClientOptions extends SessionConfig {
