@@ -18,6 +18,8 @@ export type UnpackResult = { ok: true; nalus: Uint8Array[] } | { ok: false; code
 /** A fragment that does not end its NAL unit yields nothing: one shared, frozen result. */
 export const NOTHING_YET: UnpackResult = Object.freeze({ ok: true as const, nalus: Object.freeze([]) as unknown as Uint8Array[] });
 
+const NO_EVENTS: DepacketizerEvent[] = Object.freeze([]) as unknown as DepacketizerEvent[];
+
 /** What differs between H.264 and H.265. */
 export interface CodecRules {
   nalType(nal: Uint8Array): number;
@@ -78,7 +80,15 @@ export class Depacketizer {
 
   /** Feeds one RTP packet; returns completed and dropped pictures. */
   push(packet: RtpPayloadPacket): DepacketizerEvent[] {
-    const events: DepacketizerEvent[] = [];
+    const events = this.scratch;
+    this.pushInto(packet, events);
+    // most packets complete nothing: hand back one shared empty array instead of a new one each time
+    return events.length === 0 ? NO_EVENTS : events.splice(0);
+  }
+
+  private readonly scratch: DepacketizerEvent[] = [];
+
+  private pushInto(packet: RtpPayloadPacket, events: DepacketizerEvent[]): DepacketizerEvent[] {
     const seq = packet.sequenceNumber & 0xffff;
     const ts = packet.timestamp >>> 0;
     if (this.lastSeq !== null) {

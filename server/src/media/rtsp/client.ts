@@ -178,12 +178,17 @@ export class RtspClient {
       this.lastMediaEvent = now;
       this.dispatch({ type: 'media', now });
     }
-    const packets = this.reorder ? this.reorder.push(parsed.packet) : [parsed.packet];
-    for (const p of packets) {
-      for (const e of depacketizer.push(p)) {
-        if (e.kind === 'access-unit') this.options.onAccessUnit(e.unit, track);
-        else this.options.onDropped?.(e.code);
-      }
+    // TCP never reorders: no array per packet on the common path
+    if (this.reorder === null) this.depacketize(depacketizer, parsed.packet, track);
+    else for (const p of this.reorder.push(parsed.packet)) this.depacketize(depacketizer, p, track);
+  }
+
+  private depacketize(depacketizer: Depacketizer, p: RtpPacket, track: PlayingTrack): void {
+    const events = depacketizer.push(p);
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i]!;
+      if (e.kind === 'access-unit') this.options.onAccessUnit(e.unit, track);
+      else this.options.onDropped?.(e.code);
     }
   }
 }
