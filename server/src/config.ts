@@ -45,6 +45,8 @@ const schema = z.object({
     .transform(parseSize),
   /** This media process's stable name among several sharing one database. */
   PANTAU_MEDIA_NODE: z.string().min(1).max(100).default(hostname()),
+  /** Most cameras this media process takes (the rest go to other media processes); unset: no limit. */
+  PANTAU_MEDIA_CAPACITY: z.coerce.number().int().min(1).max(100_000).optional(),
   /** The built-in camera simulator for the demo cameras: auto = on when demo data is seeded. */
   PANTAU_SIMULATOR: z.enum(['auto', 'on', 'off']).default('auto'),
   PANTAU_SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(8554),
@@ -73,6 +75,7 @@ export type Config = {
   recording: boolean;
   recordingBudgetBytes: number;
   mediaNode: string;
+  mediaCapacity: number | null;
 };
 
 export class ConfigError extends Error {}
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     recording: e.PANTAU_RECORDING,
     recordingBudgetBytes: e.PANTAU_RECORDING_BUDGET,
     mediaNode: e.PANTAU_MEDIA_NODE,
+    mediaCapacity: e.PANTAU_MEDIA_CAPACITY ?? null,
     loginLockMinutes: e.PANTAU_LOGIN_LOCK_MINUTES,
   };
 }

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   }
   if (media) {
     registerMediaMetrics(metrics, media);
-    const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, record: recorder !== null, recorder, budgetBytes: config.recordingBudgetBytes });
+    const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, node: config.mediaNode, capacity: config.mediaCapacity, record: recorder !== null, recorder, budgetBytes: config.recordingBudgetBytes });
     stoppers.push(host.stop);
     if (recorder) stoppers.push(() => recorder.close());
   }

@@ -7,6 +7,12 @@ export interface MediaHostOptions {
   pipeline: MediaPipeline;
   cameras: CameraMediaService;
   log: FastifyBaseLogger;
+  /** This process's stable name among the media processes sharing the database. */
+  node: string;
+  /** Most cameras this process takes; null for no limit. */
+  capacity?: number | null;
+  /** How long this process's cameras stay its own without a heartbeat. */
+  leaseMs?: number;
   /** How often the camera registry is checked for changes. */
   syncMs?: number;
   record: boolean;
@@ -23,16 +29,22 @@ export interface MediaHostOptions {
  */
 export function startMediaHost(o: MediaHostOptions): { sync(): Promise<void>; stop(): Promise<void> } {
   let stamp = '';
+  let held = '';
   let running: Promise<void> | null = null;
+  const leaseMs = o.leaseMs ?? 30_000;
   const sync = async () => {
+    // the claim renews this process's lease every time; sources are reloaded only when something changed
+    const ids = await o.cameras.claim(o.node, o.capacity ?? null, leaseMs);
     const now = await o.cameras.changeStamp();
-    if (now === stamp) return;
-    const sources = await o.cameras.sources();
-    const wanted = new Set(sources.map((s) => s.cameraId));
+    const key = ids.join(',');
+    if (now === stamp && key === held) return;
+    const sources = await o.cameras.sourcesFor(ids);
+    const wanted = new Set(ids);
     for (const id of o.pipeline.attachedIds()) if (!wanted.has(id)) o.pipeline.detach(id);
     for (const s of sources) o.pipeline.attach({ ...s, record: o.record });
     stamp = now;
-    o.log.info({ cameras: sources.length }, 'media: camera registry synchronised');
+    held = key;
+    o.log.info({ node: o.node, cameras: sources.length }, 'media: camera registry synchronised');
   };
   const tick = () => {
     running ??= sync()
@@ -64,6 +76,8 @@ export function startMediaHost(o: MediaHostOptions): { sync(): Promise<void>; st
       offStatus();
       await running;
       o.pipeline.close();
+      // hand the cameras back now rather than when the lease runs out
+      await o.cameras.release(o.node).catch((err) => o.log.warn({ err }, 'media: cameras not released'));
     },
   };
 }

@@ -35,7 +35,29 @@ export class CameraMediaService {
   }
 
   async sources(): Promise<CameraStreamSource[]> {
-    const rows = await this.repo.listEnabledSources(this.db);
+    return this.decrypt(await this.repo.listEnabledSources(this.db));
+  }
+
+  /**
+   * Renews `node`'s lease and claims the cameras it should pull (see CamerasRepository.claimForNode);
+   * returns their ids. Called every few seconds by each media process.
+   */
+  claim(node: string, capacity: number | null, leaseMs: number): Promise<string[]> {
+    return this.db.transaction().execute(async (tx) => {
+      await this.repo.heartbeatNode(tx, node, leaseMs, capacity);
+      return this.repo.claimForNode(tx, node, capacity);
+    });
+  }
+
+  async sourcesFor(ids: string[]): Promise<CameraStreamSource[]> {
+    return this.decrypt(await this.repo.sourcesByIds(this.db, ids));
+  }
+
+  release(node: string): Promise<void> {
+    return this.db.transaction().execute((tx) => this.repo.releaseNode(tx, node));
+  }
+
+  private decrypt(rows: { id: string; main_url: string; sub_url: string | null; credentials_enc: string | null }[]): CameraStreamSource[] {
     return rows.map((r) => {
       let creds: { username: string; password: string } | null = null;
       if (r.credentials_enc) {

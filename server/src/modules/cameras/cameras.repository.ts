@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { CameraQuery } from '@pantau/shared';
 import type { Executor } from '../../platform/db/database.ts';
 import type { CamerasTable, Database } from '../../platform/db/schema.ts';
@@ -10,6 +10,9 @@ export type CameraPatch = Updateable<CamerasTable>;
 export type CameraFilter = Omit<CameraQuery, 'limit' | 'offset'>;
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&');
+
+// any constant, distinct from the audit log's
+const CLAIM_LOCK = 7_210_002;
 
 /** The visibility and region scope as one WHERE clause, so no read can forget it. */
 function inScope(scope: CameraScope) {
@@ -125,6 +128,53 @@ export class CamerasRepository {
   /** Health from the media pipeline; leaves updated_at alone so it is not mistaken for an edit. */
   async updateStatusById(db: Executor, id: string, s: { status: string; reason: string | null; lastFrameAt: Date | null }): Promise<void> {
     await db.updateTable('cameras').set({ status: s.status, status_reason: s.reason, last_frame_at: s.lastFrameAt }).where('id', '=', id).execute();
+  }
+
+  /** A media process announces itself; its cameras stay its own while the lease lasts. */
+  async heartbeatNode(db: Executor, node: string, leaseMs: number, capacity: number | null): Promise<void> {
+    await sql`
+      insert into media_nodes (name, lease_until, capacity) values (${node}, now() + ${leaseMs} * interval '1 millisecond', ${capacity})
+      on conflict (name) do update set lease_until = excluded.lease_until, capacity = excluded.capacity`.execute(db);
+  }
+
+  /**
+   * Gives `node` the cameras it should pull: the ones it holds, then unassigned ones, then those of
+   * nodes whose lease ran out, up to its capacity. Row locks (skip locked) keep two nodes claiming at
+   * once from taking the same camera. Returns the ids it now holds.
+   */
+  async claimForNode(db: Executor, node: string, capacity: number | null): Promise<string[]> {
+    // Claims run one at a time (a few per second at most). Row locks alone are not enough: under
+    // read committed, a claim that started before another committed re-checks a re-locked row with its
+    // old snapshot, where the other node's fresh lease row does not exist yet, and would take it too.
+    await sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`.execute(db);
+    await db.updateTable('cameras').set({ media_node: null }).where('media_node', '=', node).where('enabled', '=', false).execute();
+    const { rows } = await sql<{ id: string }>`
+      select c.id from cameras c
+      where c.enabled
+        and (c.media_node is null or c.media_node = ${node}
+             or not exists (select 1 from media_nodes n where n.name = c.media_node and n.lease_until > now()))
+      order by (c.media_node is not distinct from ${node}) desc, c.id
+      limit ${capacity ?? 2_147_483_647}
+      for update of c skip locked`.execute(db);
+    const ids = rows.map((r) => r.id);
+    if (ids.length) await db.updateTable('cameras').set({ media_node: node }).where('id', 'in', ids).where((eb) => eb.or([eb('media_node', 'is', null), eb('media_node', '!=', node)])).execute();
+    // over capacity (it was lowered): hand the rest back
+    let release = db.updateTable('cameras').set({ media_node: null }).where('media_node', '=', node);
+    if (ids.length) release = release.where('id', 'not in', ids);
+    await release.execute();
+    return ids;
+  }
+
+  /** Sources of the given cameras (credentials still sealed). */
+  sourcesByIds(db: Executor, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('cameras').select(['id', 'main_url', 'sub_url', 'credentials_enc']).where('id', 'in', ids).orderBy('id').execute();
+  }
+
+  /** A stopping media process hands its cameras back at once instead of waiting for its lease to run out. */
+  async releaseNode(db: Executor, node: string): Promise<void> {
+    await db.updateTable('cameras').set({ media_node: null }).where('media_node', '=', node).execute();
+    await db.deleteFrom('media_nodes').where('name', '=', node).execute();
   }
 }
 

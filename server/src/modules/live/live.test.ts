@@ -50,7 +50,7 @@ describe('live view over /api/live', () => {
     t = await testApp('pglite', { media });
     internalCam = (await t.buildCamera({ code: 'LIVE-INT', visibility: 'internal', mainUrl: `rtsp://admin:s3cret@127.0.0.1:${gst.port}/test` })).id;
     publicCam = (await t.buildCamera({ code: 'LIVE-PUB', visibility: 'public', mainUrl: `rtsp://127.0.0.1:${gst.port}/test`, username: 'admin', password: 's3cret' })).id;
-    host = startMediaHost({ pipeline: media, cameras: t.services.cameraMedia, log: t.app.log, record: false, syncMs: 200 });
+    host = startMediaHost({ pipeline: media, cameras: t.services.cameraMedia, log: t.app.log, node: 'live-test', record: false, syncMs: 200 });
     await host.sync();
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
   });

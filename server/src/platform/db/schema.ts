@@ -106,6 +106,8 @@ export interface CamerasTable {
   status: Generated<string>;
   status_reason: string | null;
   last_frame_at: Timestamp | null;
+  /** The media process holding this camera (migration 0004). */
+  media_node: Generated<string | null>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -132,6 +134,13 @@ export interface WallToursTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface MediaNodesTable {
+  name: string;
+  lease_until: Timestamp;
+  capacity: number | null;
+  started_at: CreatedAt;
+}
+
 /** The Kysely view of the whole database. */
 export interface Database {
   tenants: TenantsTable;
@@ -142,6 +151,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   cameras: CamerasTable;
+  media_nodes: MediaNodesTable;
   wall_layouts: WallLayoutsTable;
   wall_tours: WallToursTable;
   recording_runs: RecordingRunsTable;
