@@ -109,6 +109,17 @@ describe('media pipeline against gst-rtsp-server', () => {
     assert.equal(pipe.status('cam-a')?.status, 'online', 'other cameras are untouched');
     assert.deepEqual(pipe.subscribe('nope', 'main', recordingViewer().v), { ok: false, reason: 'not-attached' });
   });
+
+  test('a sub stream that cannot be reached tells its viewers at once, so they can fall back to main', async () => {
+    const port = await freePort();
+    pipe.attach({ cameraId: 'cam-nosub', mainUrl: `rtsp://127.0.0.1:${server.port}/test`, subUrl: `rtsp://127.0.0.1:${port}/sub`, username: 'admin', password: 's3cret', record: false });
+    const ended: string[] = [];
+    const sub = pipe.subscribe('cam-nosub', 'sub', { backlog: () => 0, init: () => undefined, fragment: () => undefined, ended: (r) => ended.push(r) });
+    assert.equal(sub.ok, true);
+    await waitFor(() => (ended.length > 0 ? true : undefined), 5000, 'ended on the sub channel');
+    assert.equal(ended[0], 'connect-failed');
+    if (sub.ok) sub.unsubscribe();
+  });
 });
 
 test('credentials are put into the URL percent-encoded', () => {

@@ -146,8 +146,9 @@ export class MediaPipeline {
       now: this.opts.now,
       deadAfterMs: this.opts.deadAfterMs,
       backoffMs: this.opts.backoffMs,
-      // the main stream speaks for the camera's health; a sub stream's trouble only ends its viewers
-      onStatus: stream === 'main' ? (ev) => this.publish(ev) : () => undefined,
+      // the main stream speaks for the camera's health; a sub stream's trouble only ends its viewers,
+      // at once, so players can fall back to the main stream
+      onStatus: stream === 'main' ? (ev) => this.publish(ev) : (ev) => ev.status !== 'online' && hub.unavailable(ev.reason ?? ev.status),
     });
     ingest.addSink(hub);
     return { ingest, hub };

@@ -120,6 +120,14 @@ export class LiveHub implements PictureSink {
     }
   }
 
+  /** The stream could not be reached (no run to end): tell current viewers so they can fall back. */
+  unavailable(reason: string): void {
+    for (const [viewer, state] of this.viewers) {
+      state.needsKey = true;
+      viewer.ended(reason);
+    }
+  }
+
   endRun(reason: string): void {
     this.resetGop();
     for (const [viewer, state] of this.viewers) {

@@ -46,6 +46,10 @@ test('fallbacks: H.265 on the main stream tries the sub stream once; transient e
   assert.equal(fallbackStream(hevc, 'main', new Set()), 'sub');
   assert.equal(fallbackStream(hevc, 'main', new Set(['sub'])), null);
   assert.equal(fallbackStream(hevc, 'sub', new Set()), null);
+  const subDown = run([{ type: 'ended', reason: 'connect-failed' }]);
+  assert.equal(fallbackStream(subDown, 'sub', new Set(), true), 'main', 'an unreachable sub stream of an online camera falls back to main');
+  assert.equal(fallbackStream(subDown, 'sub', new Set(), false), null, 'a camera that is down stays on its stream');
+  assert.equal(fallbackStream(subDown, 'main', new Set(['sub']), true), null);
   assert.equal(retryable({ name: 'error', code: 'media_unavailable' }), true);
   assert.equal(retryable({ name: 'error', code: 'bad_message' }), false);
   assert.equal(retryable({ name: 'not-found' }), false);

@@ -62,9 +62,12 @@ export function playerReducer(state: PlayerState, e: PlayerEvent): PlayerState {
 }
 
 /** The stream to fall back to after a failure on `current`, or null to stay and show the state. */
-export function fallbackStream(state: PlayerState, current: LiveStream, tried: ReadonlySet<LiveStream>): LiveStream | null {
+export function fallbackStream(state: PlayerState, current: LiveStream, tried: ReadonlySet<LiveStream>, cameraOnline = false): LiveStream | null {
   // Cameras often send H.265 on the main stream and H.264 on the sub stream.
   if (state.name === 'unsupported-codec' && current === 'main' && !tried.has('sub')) return 'sub';
+  // the server ends a sub stream it cannot reach at once; with the camera (its main stream) online,
+  // show the main stream instead of an outage
+  if (state.name === 'offline' && current === 'sub' && cameraOnline && !tried.has('main')) return 'main';
   return null;
 }
 

@@ -113,7 +113,7 @@ export function useLiveStream(video: RefObject<HTMLVideoElement | null>, o: Opti
 
   // Fallbacks and retries, each driven by the state value alone.
   useEffect(() => {
-    const next = fallbackStream(state, active, tried.current);
+    const next = fallbackStream(state, active, tried.current, o.status === 'online');
     if (next) {
       tried.current.add(active);
       setActive(next);
@@ -130,7 +130,7 @@ export function useLiveStream(video: RefObject<HTMLVideoElement | null>, o: Opti
       }, SUB_FALLBACK_MS);
       return () => clearTimeout(timer);
     }
-  }, [state, active, o.enabled, socketOpen]);
+  }, [state, active, o.enabled, socketOpen, o.status]);
 
   return { state, ttffMs, stream: active, retry: () => setAttempt((a) => a + 1) };
 }
