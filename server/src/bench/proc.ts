@@ -1,5 +1,4 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 
 const TICKS = 100; // USER_HZ on Linux
 
@@ -17,14 +16,7 @@ export function memory(pid: number): { rss: number; pss: number } {
   return { rss: kb('Rss'), pss: kb('Pss') };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../testing/net.ts';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -198,7 +198,3 @@ export function trunSize(n: number): number {
   return 12 + 8 + n * 12;
 }
 
-/** `mdat` holding the given sample data. */
-export function mdat(data: readonly Uint8Array[]): Uint8Array {
-  return box('mdat', ...data);
-}

@@ -99,35 +99,12 @@ export class RecordingRepository {
 
   /** Index update of an open recording (its file has been synced up to `bytes`). */
   async updateProgress(id: number, p: RecordingProgress): Promise<void> {
-    await this.db
-      .updateTable('recordings')
-      .set({
-        frames: p.frames,
-        bytes: p.bytes,
-        duration_90k: p.duration90k,
-        wall_duration_90k: p.wallDuration90k,
-        end_time: toDate(p.start90k + p.wallDuration90k),
-        sample_index: bytea(p.sampleIndex),
-      })
-      .where('id', '=', id)
-      .execute();
+    await this.db.updateTable('recordings').set(progressColumns(p)).where('id', '=', id).execute();
   }
 
   /** Final update: a recording with a hash is closed. */
   async closeRecording(id: number, p: RecordingProgress, sha256: Uint8Array): Promise<void> {
-    await this.db
-      .updateTable('recordings')
-      .set({
-        frames: p.frames,
-        bytes: p.bytes,
-        duration_90k: p.duration90k,
-        wall_duration_90k: p.wallDuration90k,
-        end_time: toDate(p.start90k + p.wallDuration90k),
-        sample_index: bytea(p.sampleIndex),
-        sha256: bytea(sha256),
-      })
-      .where('id', '=', id)
-      .execute();
+    await this.db.updateTable('recordings').set({ ...progressColumns(p), sha256: bytea(sha256) }).where('id', '=', id).execute();
   }
 
   /** Open recordings of this recorder node (recovery). */
@@ -210,4 +187,15 @@ export class RecordingRepository {
       .execute();
     return new Set(rows.map((r) => r.path));
   }
+}
+
+function progressColumns(p: RecordingProgress) {
+  return {
+    frames: p.frames,
+    bytes: p.bytes,
+    duration_90k: p.duration90k,
+    wall_duration_90k: p.wallDuration90k,
+    end_time: toDate(p.start90k + p.wallDuration90k),
+    sample_index: bytea(p.sampleIndex),
+  };
 }

@@ -233,7 +233,7 @@ export class StreamWriter {
       syncedAt: -Infinity,
     };
     this.file = f;
-    await writeAll(fh, init, 0);
+    await writeParts(fh, [init], 0);
     f.written = init.length;
     f.hash.update(init);
     return f;
@@ -326,13 +326,4 @@ function skipBytes(parts: Uint8Array[], n: number): Uint8Array[] {
     }
   }
   return out;
-}
-
-async function writeAll(fh: FileHandle, data: Uint8Array, position: number): Promise<void> {
-  let done = 0;
-  while (done < data.length) {
-    const { bytesWritten } = await fh.write(data, done, data.length - done, position + done);
-    if (bytesWritten <= 0) throw new Error('short write');
-    done += bytesWritten;
-  }
 }

@@ -2,20 +2,18 @@
 // Debian's /usr/bin/python3), over TCP interleaved and UDP, with Digest and Basic auth.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RtspClient } from './client.ts';
+import { freePort, startGstServer } from '../testing/gst-server.ts';
 import type { AccessUnit } from '../h26x/access-unit.ts';
 import type { SessionFailure } from './session.ts';
 import { buildH264Config } from '../h26x/avcc.ts';
 import { h264VideoTrack, initSegment, mediaSegment, samplesFromPictures } from '../mp4/fmp4.ts';
 import { TimestampUnwrapper } from '../rtp/reorder.ts';
 
-const script = fileURLToPath(new URL('../testing/rtsp-server.py', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'pantau-rtsp-'));
 const servers: ChildProcess[] = [];
 after(() => {
@@ -23,24 +21,10 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 async function startServer(codec: 'h264' | 'h265', auth: 'none' | 'basic' | 'digest'): Promise<number> {
-  const port = await freePort();
-  const child = spawn('/usr/bin/python3', [script, String(port), codec, auth], { stdio: ['ignore', 'pipe', 'inherit'] });
-  servers.push(child);
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => (d.toString().includes('ready') ? resolve() : undefined));
-    child.once('exit', (code) => reject(new Error(`rtsp-server.py exited with ${code}`)));
-  });
-  return port;
+  const s = await startGstServer(codec, auth);
+  servers.push(s.child);
+  return s.port;
 }
 
 /** Runs a client until `count` access units or a failure arrive. */

@@ -34,10 +34,6 @@ export class CameraMediaService {
     return this.repo.changeStamp(this.db);
   }
 
-  async sources(): Promise<CameraStreamSource[]> {
-    return this.decrypt(await this.repo.listEnabledSources(this.db));
-  }
-
   /**
    * Renews `node`'s lease and claims the cameras it should pull (see CamerasRepository.claimForNode);
    * returns their ids. Called every few seconds by each media process.

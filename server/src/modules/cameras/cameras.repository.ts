@@ -111,11 +111,6 @@ export class CamerasRepository {
     return Number(r.numDeletedRows) > 0;
   }
 
-  /** Every enabled camera of every tenant, for the media host (credentials still sealed). */
-  listEnabledSources(db: Executor) {
-    return db.selectFrom('cameras').select(['id', 'main_url', 'sub_url', 'credentials_enc']).where('enabled', '=', true).orderBy('id').execute();
-  }
-
   /** Cheap change detector for the media host's sync loop. */
   async changeStamp(db: Executor): Promise<string> {
     const r = await db

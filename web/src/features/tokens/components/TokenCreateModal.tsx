@@ -7,6 +7,7 @@ import { submitErrors } from '../../../lib/formErrors.ts';
 import { useForm } from '../../../lib/useForm.ts';
 import { validate } from '../../../lib/validation.ts';
 import { TokenSecret } from './TokenSecret.tsx';
+import { FormActions } from '../../../components/ui/FormActions.tsx';
 
 const EXPIRY = ['30', '90', '365', 'never'] as const;
 
@@ -56,14 +57,7 @@ function CreateForm({ onCreated, onClose }: { onCreated: (token: string) => void
           error={form.errors.expiresInDays}
           onChange={(v) => v && form.setValue('expiry', v)}
         />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('tokens.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={create.isPending} submitLabel={t('tokens.create')} />
       </Stack>
     </form>
   );

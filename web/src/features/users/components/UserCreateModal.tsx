@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { userCreateSchema } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useForm } from '../../../lib/useForm.ts';
 import { validate } from '../../../lib/validation.ts';
 import { TempPasswordInput } from './TempPasswordInput.tsx';
 import { UserProfileFields, type ProfileValues } from './UserProfileFields.tsx';
+import { FormActions } from '../../../components/ui/FormActions.tsx';
 
 interface Values extends ProfileValues {
   username: string;
@@ -68,14 +69,7 @@ function CreateForm({ onClose }: { onClose: () => void }) {
           />
         </SimpleGrid>
         <UserProfileFields values={form.values} errors={form.errors} set={(k, v) => form.setValue(k, v as Values[typeof k])} />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('users.create')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={create.isPending} submitLabel={t('users.create')} />
       </Stack>
     </form>
   );

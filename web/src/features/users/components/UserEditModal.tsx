@@ -13,6 +13,7 @@ import { validate } from '../../../lib/validation.ts';
 import { TempPasswordInput } from './TempPasswordInput.tsx';
 import { isLocked } from './UserTable.tsx';
 import { UserProfileFields, type ProfileValues } from './UserProfileFields.tsx';
+import { FormActions } from '../../../components/ui/FormActions.tsx';
 
 interface Values extends ProfileValues {
   disabled: boolean;
@@ -114,14 +115,7 @@ function EditForm({ user, onClose }: { user: User; onClose: () => void }) {
             onChange={(v) => form.setValue('password', v)}
           />
         )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} loading={update.isPending} submitLabel={t('common.save')} />
       </Stack>
     </form>
   );
