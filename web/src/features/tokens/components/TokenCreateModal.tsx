@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { apiTokenCreateSchema, TOKEN_SCOPES } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
 import { useCreateToken } from '../../../api/tokens.ts';
