@@ -32,25 +32,38 @@ export type RtpParseResult = { ok: true; packet: RtpPacket } | { ok: false; erro
 
 const HEADER = 12;
 
-/** Parses one RTP packet; never throws. */
+const NO_CSRC: readonly number[] = Object.freeze([]);
+
+function u16(b: Uint8Array, o: number): number {
+  return (b[o]! << 8) | b[o + 1]!;
+}
+
+function u32(b: Uint8Array, o: number): number {
+  return ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
+}
+
+/** Parses one RTP packet; never throws. Runs for every packet of every camera: no DataView, no array unless CSRCs are present. */
 export function parseRtp(buf: Uint8Array): RtpParseResult {
   if (buf.length < HEADER) return { ok: false, error: 'too-short' };
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const b0 = view.getUint8(0);
-  const b1 = view.getUint8(1);
+  const b0 = buf[0]!;
+  const b1 = buf[1]!;
   if (b0 >>> 6 !== 2) return { ok: false, error: 'bad-version' };
   const padding = (b0 & 0x20) !== 0;
   const hasExtension = (b0 & 0x10) !== 0;
   const csrcCount = b0 & 0x0f;
   let offset = HEADER + csrcCount * 4;
   if (offset > buf.length) return { ok: false, error: 'truncated-csrc' };
-  const csrc: number[] = [];
-  for (let i = 0; i < csrcCount; i++) csrc.push(view.getUint32(HEADER + i * 4));
+  let csrc = NO_CSRC;
+  if (csrcCount > 0) {
+    const list: number[] = [];
+    for (let i = 0; i < csrcCount; i++) list.push(u32(buf, HEADER + i * 4));
+    csrc = list;
+  }
   let extension: RtpPacket['extension'] = null;
   if (hasExtension) {
     if (offset + 4 > buf.length) return { ok: false, error: 'truncated-extension' };
-    const profile = view.getUint16(offset);
-    const words = view.getUint16(offset + 2);
+    const profile = u16(buf, offset);
+    const words = u16(buf, offset + 2);
     const end = offset + 4 + words * 4;
     if (end > buf.length) return { ok: false, error: 'truncated-extension' };
     extension = { profile, data: buf.subarray(offset + 4, end) };
@@ -69,9 +82,9 @@ export function parseRtp(buf: Uint8Array): RtpParseResult {
       padding,
       marker: (b1 & 0x80) !== 0,
       payloadType: b1 & 0x7f,
-      sequenceNumber: view.getUint16(2),
-      timestamp: view.getUint32(4),
-      ssrc: view.getUint32(8),
+      sequenceNumber: u16(buf, 2),
+      timestamp: u32(buf, 4),
+      ssrc: u32(buf, 8),
       csrc,
       extension,
       payload: buf.subarray(offset, end),

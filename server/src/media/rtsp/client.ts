@@ -12,7 +12,7 @@ import { createH264Depacketizer } from '../h26x/h264.ts';
 import { createH265Depacketizer } from '../h26x/h265.ts';
 import { parseRtp, type RtpPacket } from '../rtp/packet.ts';
 import { ReorderBuffer } from '../rtp/reorder.ts';
-import { RtspStreamParser } from './message.ts';
+import { RtspStreamParser, type RtspStreamSink } from './message.ts';
 import { h264Fmtp, h265Fmtp } from './sdp.ts';
 import { initialSession, step, type PlayingTrack, type SessionCommand, type SessionConfig, type SessionEvent, type SessionFailure, type SessionState } from './session.ts';
 
@@ -128,14 +128,20 @@ export class RtspClient {
   }
 
   private onData(chunk: Uint8Array): void {
-    for (const e of this.parser.push(chunk)) {
+    this.parser.feed(chunk, this.sink);
+  }
+
+  /** Messages and frames in arrival order: a PLAY response starts the track before the RTP behind it. */
+  private readonly sink: RtspStreamSink = {
+    frame: (channel, payload) => {
+      if (this.track?.transport.interleaved?.[0] === channel) this.onRtp(payload);
+    },
+    event: (e) => {
       if (e.kind === 'response') this.dispatch({ type: 'response', now: Date.now(), response: e });
       else if (e.kind === 'request') this.dispatch({ type: 'server-request', now: Date.now(), request: e });
-      else if (e.kind === 'interleaved') {
-        if (this.track?.transport.interleaved?.[0] === e.channel) this.onRtp(e.payload);
-      } else if (e.fatal) this.dispatch({ type: 'protocol-error', now: Date.now() });
-    }
-  }
+      else if (e.fatal) this.dispatch({ type: 'protocol-error', now: Date.now() });
+    },
+  };
 
   private close(): void {
     const s = this.socket;

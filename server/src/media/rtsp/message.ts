@@ -130,9 +130,25 @@ function parseHead(text: string): Head {
   return { startLine: lines[0] ?? '', headers };
 }
 
-/** Splits an RTSP client's TCP byte stream into messages and interleaved frames. */
+/** Receives what the parser finds, in arrival order. */
+export interface RtspStreamSink {
+  /** An interleaved frame's payload: a view valid only during the call. */
+  frame(channel: number, payload: Uint8Array): void;
+  /** A response, a server request or an error. */
+  event(e: RtspResponse | RtspServerRequest | RtspParseError): void;
+}
+
+/**
+ * Splits an RTSP client's TCP byte stream into messages and interleaved frames.
+ *
+ * Interleaved frames are the hot path (hundreds of cameras × hundreds of packets a second): `feed`
+ * hands them to a callback as views of the caller's chunk, parsed in place, and a frame cut by a
+ * chunk boundary is completed in one reused buffer, so a read costs no allocation.
+ */
 export class RtspStreamParser {
-  private buf: Uint8Array = new Uint8Array(0);
+  /** Unparsed bytes carried between calls: `pending[0..pendingLength)`. */
+  private pending = new Uint8Array(2048);
+  private pendingLength = 0;
   private closed = false;
   private readonly maxHeader: number;
   private readonly maxBody: number;
@@ -144,7 +160,7 @@ export class RtspStreamParser {
 
   /** Bytes held between calls; never above maxHeaderBytes + maxBodyBytes (or one frame). */
   get bufferedBytes(): number {
-    return this.buf.length;
+    return this.pendingLength;
   }
 
   /** True after a fatal error; further input is ignored. */
@@ -152,45 +168,91 @@ export class RtspStreamParser {
     return this.closed;
   }
 
-  /** Feeds bytes from the socket; returns the complete events they finish. */
+  /** Feeds bytes from the socket; returns every complete event, interleaved frames included (copied). */
   push(chunk: Uint8Array): RtspStreamEvent[] {
-    if (this.closed) return [];
-    if (this.buf.length === 0) return this.parse(chunk);
-    // An interleaved frame cut by the chunk boundary: stitch only that frame instead of copying the
-    // whole new chunk behind the tail (at 4 Mbit/s per camera that copy is most of the parse cost).
-    const need = this.pendingFrameBytes();
-    if (need > 0 && need <= chunk.length) {
-      const first = this.parse(concat(this.buf, chunk.subarray(0, need)));
-      if (this.closed) return first;
-      const rest = this.parse(chunk.subarray(need));
-      for (const e of rest) first.push(e);
-      return first;
-    }
-    return this.parse(concat(this.buf, chunk));
-  }
-
-  /** Bytes still missing from a buffered interleaved frame whose header is complete, else 0. */
-  private pendingFrameBytes(): number {
-    const b = this.buf;
-    if (b.length < 4 || b[0] !== DOLLAR) return 0;
-    return 4 + (((b[2] as number) << 8) | (b[3] as number)) - b.length;
-  }
-
-  private parse(buf: Uint8Array): RtspStreamEvent[] {
     const events: RtspStreamEvent[] = [];
+    this.feed(chunk, {
+      frame: (channel, payload) => events.push({ kind: 'interleaved', channel, payload: payload.slice() }),
+      event: (e) => events.push(e),
+    });
+    return events;
+  }
+
+  /** Feeds bytes from the socket; what completes goes to `sink` as it is found. */
+  feed(chunk: Uint8Array, sink: RtspStreamSink): void {
+    if (this.closed) return;
     let pos = 0;
+    if (this.pendingLength > 0) {
+      pos = this.completePending(chunk, sink);
+      if (pos < 0 || this.closed) return;
+    }
+    const end = this.parse(chunk, pos, sink);
+    if (end < chunk.length && !this.closed) this.keep(chunk, end, chunk.length);
+  }
+
+  /**
+   * Finishes what the previous chunk left: an interleaved frame costs one copy of its missing
+   * bytes; anything else (a message cut in two, rare) is parsed from pending + chunk. Returns where
+   * parsing of `chunk` continues, or -1 when the whole chunk was consumed.
+   */
+  private completePending(chunk: Uint8Array, sink: RtspStreamSink): number {
+    if (this.pending[0] === DOLLAR) {
+      let pos = 0;
+      if (this.pendingLength < 4) {
+        pos = Math.min(4 - this.pendingLength, chunk.length);
+        this.append(chunk, 0, pos);
+        if (this.pendingLength < 4) return -1;
+      }
+      const p = this.pending;
+      const total = 4 + ((p[2]! << 8) | p[3]!);
+      const need = total - this.pendingLength;
+      if (need > chunk.length - pos) {
+        this.append(chunk, pos, chunk.length);
+        return -1;
+      }
+      this.append(chunk, pos, pos + need);
+      this.pendingLength = 0;
+      sink.frame(p[1]!, p.subarray(4, total));
+      return pos + need;
+    }
+    const joined = new Uint8Array(this.pendingLength + chunk.length);
+    joined.set(this.pending.subarray(0, this.pendingLength));
+    joined.set(chunk, this.pendingLength);
+    this.pendingLength = 0;
+    const end = this.parse(joined, 0, sink);
+    if (end < joined.length && !this.closed) this.keep(joined, end, joined.length);
+    return -1;
+  }
+
+  private append(src: Uint8Array, from: number, to: number): void {
+    const need = this.pendingLength + (to - from);
+    if (need > this.pending.length) {
+      const grown = new Uint8Array(Math.max(need, this.pending.length * 2));
+      grown.set(this.pending.subarray(0, this.pendingLength));
+      this.pending = grown;
+    }
+    this.pending.set(src.subarray(from, to), this.pendingLength);
+    this.pendingLength = need;
+  }
+
+  /** Keeps a private copy of an unfinished tail so the caller's chunk can be reused. */
+  private keep(src: Uint8Array, from: number, to: number): void {
+    this.pendingLength = 0;
+    // a big body once should not pin its buffer forever
+    if (this.pending.length > 128 * 1024 && to - from <= 2048) this.pending = new Uint8Array(2048);
+    this.append(src, from, to);
+  }
+
+  /** Parses `buf` from `pos`; returns where the unfinished tail starts (buf.length if none). */
+  private parse(buf: Uint8Array, pos: number, sink: RtspStreamSink): number {
     let garbage = 0;
-    const flushGarbage = (): void => {
-      if (garbage > 0) events.push({ kind: 'error', code: 'garbage', fatal: false, bytes: garbage });
-      garbage = 0;
-    };
     while (pos < buf.length) {
       if (buf[pos] === DOLLAR) {
         if (buf.length - pos < 4) break;
-        const len = ((buf[pos + 2] as number) << 8) | (buf[pos + 3] as number);
+        const len = (buf[pos + 2]! << 8) | buf[pos + 3]!;
         if (buf.length - pos < 4 + len) break;
-        flushGarbage();
-        events.push({ kind: 'interleaved', channel: buf[pos + 1] as number, payload: buf.subarray(pos + 4, pos + 4 + len) });
+        if (garbage > 0) garbage = flushGarbage(sink, garbage);
+        sink.frame(buf[pos + 1]!, buf.subarray(pos + 4, pos + 4 + len));
         pos += 4 + len;
         continue;
       }
@@ -201,51 +263,47 @@ export class RtspStreamParser {
         pos++;
         continue;
       }
-      flushGarbage();
+      if (garbage > 0) garbage = flushGarbage(sink, garbage);
       const end = headerEnd(buf, pos, pos + this.maxHeader);
       if (end < 0) {
-        if (buf.length - pos >= this.maxHeader) return this.fail(events, 'header-too-large');
+        if (buf.length - pos >= this.maxHeader) return this.fail(sink, 'header-too-large', buf);
         break;
       }
       const head = parseHead(decoder.decode(buf.subarray(pos, end)));
       const lengths = head.headers.filter(([k]) => k.toLowerCase() === 'content-length').map(([, v]) => v);
       if (lengths.some((v) => !/^\d{1,10}$/.test(v)) || new Set(lengths.map(Number)).size > 1) {
-        return this.fail(events, 'bad-content-length');
+        return this.fail(sink, 'bad-content-length', buf);
       }
       const length = lengths.length > 0 ? Number(lengths[0]) : 0;
-      if (length > this.maxBody) return this.fail(events, 'body-too-large');
+      if (length > this.maxBody) return this.fail(sink, 'body-too-large', buf);
       if (buf.length - end < length) break;
-      const body = buf.subarray(end, end + length);
+      // a private copy: the caller's chunk is reused after this call
+      const body = buf.slice(end, end + length);
       pos = end + length;
       const res = RESPONSE.exec(head.startLine);
       const req = res ? null : REQUEST.exec(head.startLine);
       if (res) {
-        events.push({ kind: 'response', status: Number(res[1]), reason: res[2] ?? '', headers: head.headers, body });
+        sink.event({ kind: 'response', status: Number(res[1]), reason: res[2] ?? '', headers: head.headers, body });
       } else if (req) {
-        events.push({ kind: 'request', method: req[1] as string, url: req[2] as string, headers: head.headers, body });
+        sink.event({ kind: 'request', method: req[1] as string, url: req[2] as string, headers: head.headers, body });
       } else {
-        events.push({ kind: 'error', code: 'bad-start-line', fatal: false });
+        sink.event({ kind: 'error', code: 'bad-start-line', fatal: false });
       }
     }
-    flushGarbage();
-    // keep a private copy of the unfinished tail so the caller's chunk can be released
-    // (Uint8Array's slice copies; a Buffer's slice would only be a view of the whole chunk)
-    this.buf = pos >= buf.length ? new Uint8Array(0) : Uint8Array.prototype.slice.call(buf, pos);
-    return events;
+    if (garbage > 0) flushGarbage(sink, garbage);
+    return pos;
   }
 
-  private fail(events: RtspStreamEvent[], code: RtspParseErrorCode): RtspStreamEvent[] {
+  private fail(sink: RtspStreamSink, code: RtspParseErrorCode, buf: Uint8Array): number {
     this.closed = true;
-    this.buf = new Uint8Array(0);
-    events.push({ kind: 'error', code, fatal: true });
-    return events;
+    this.pendingLength = 0;
+    this.pending = new Uint8Array(0);
+    sink.event({ kind: 'error', code, fatal: true });
+    return buf.length;
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  // every byte is overwritten: skip the zero fill
-  const out = Buffer.allocUnsafe(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
+function flushGarbage(sink: RtspStreamSink, bytes: number): 0 {
+  sink.event({ kind: 'error', code: 'garbage', fatal: false, bytes });
+  return 0;
 }
