@@ -267,6 +267,28 @@ for (const kind of DB_KINDS) {
       assert.equal(recordings.reduce((n, r) => n + r.frames, 0) + st.segmenter.droppedBacklog, pics.length + 250);
     });
 
+    test('the process-wide backlog cap holds even when every stream stays under its own', async () => {
+      const cams = [quietCamera(), quietCamera(), quietCamera(), quietCamera()];
+      const clock = new TestClock(T0);
+      // each stream alone could queue 1 MB; all together may queue 150 kB
+      const rec = new Recorder({ db: h.db, dataDir: dir, clock: clock.now, segmentSeconds: 60, maxBacklogBytes: 1_000_000, maxTotalBacklogBytes: 150_000 });
+      const sinks = cams.map((c) => rec.sink(c, 'main'));
+      const gens = cams.map(() => loopPictures(h264, { startMs: T0, firstPts: 0 }));
+      for (const [i, s] of sinks.entries()) s.startRun({ cameraId: cams[i]!, stream: 'main', startedAtMs: T0, firstPts: 0, track: h264.track });
+      let peak = 0;
+      // several seconds of pictures in one tick: no writer gets to run
+      for (let i = 0; i < 150; i++) {
+        for (const [k, s] of sinks.entries()) s.push(gens[k]!.next().value as TimedPicture);
+        peak = Math.max(peak, cams.reduce((n, c) => n + rec.stats(c, 'main')!.backlogBytes, 0));
+      }
+      for (const s of sinks) s.endRun('detach');
+      await rec.flush();
+      assert.ok(peak <= 150_000 + 100_000, `total backlog peaked at ${peak} bytes`);
+      assert.ok(cams.every((c) => rec.stats(c, 'main')!.segmenter.droppedBacklog > 0), 'every stream dropped pictures');
+      const { problems } = await checkRecordings(h.db, dir, cams, 3600);
+      assert.deepEqual(problems, []);
+    });
+
     test('one stream failing does not disturb another', async () => {
       const good = quietCamera();
       const bad = randomUUID();

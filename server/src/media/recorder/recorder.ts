@@ -35,6 +35,11 @@ export interface RecorderOptions {
   node?: string;
   /** Per stream: fragment bytes waiting for the disk before pictures are dropped (default 16 MiB). */
   maxBacklogBytes?: number;
+  /**
+   * Whole process: fragment bytes waiting for the disk before every stream drops pictures (default
+   * 512 MiB). Without it 500 cameras behind a stalled disk could queue 500 × 16 MiB.
+   */
+  maxTotalBacklogBytes?: number;
   /** Per stream: a fragment is cut early at this size (default 8 MiB). */
   maxFragmentBytes?: number;
 }
@@ -78,6 +83,8 @@ export class Recorder {
   private readonly repo: RecordingRepository;
   private readonly queries: RecordingQueries;
   private readonly streams = new Map<string, StreamRecorder>();
+  /** Fragment bytes queued across every stream, for the process-wide backlog cap. */
+  private readonly backlog = { queuedBytes: 0 };
   private readonly clock: () => number;
   private readonly log: RecorderLog;
   private readonly segment90k: number;
@@ -107,7 +114,9 @@ export class Recorder {
     if (existing) return existing;
     // the id becomes a directory name and a uuid column
     if (!isCameraDirName(cameraId)) throw new TypeError(`camera id must be a uuid: ${cameraId}`);
-    const writer = new StreamWriter({ cameraId, stream, node: this.node, dataDir: this.o.dataDir, repo: this.repo, log: this.log, now: this.clock, syncIntervalMs: this.o.syncIntervalMs ?? 10_000 });
+    const writer = new StreamWriter({ cameraId, stream, node: this.node, dataDir: this.o.dataDir, repo: this.repo, log: this.log, now: this.clock, syncIntervalMs: this.o.syncIntervalMs ?? 10_000, total: this.backlog });
+    const maxBacklog = this.o.maxBacklogBytes ?? 16 * 1024 * 1024;
+    const maxTotal = this.o.maxTotalBacklogBytes ?? 512 * 1024 * 1024;
     const segmenter = new Segmenter({
       cameraId,
       stream,
@@ -115,8 +124,9 @@ export class Recorder {
       rotationOffset90k: rotationOffset90k(cameraId, stream, this.segment90k),
       fragment90k: this.fragment90k,
       maxFragmentBytes: this.o.maxFragmentBytes ?? 8 * 1024 * 1024,
-      maxBacklogBytes: this.o.maxBacklogBytes ?? 16 * 1024 * 1024,
-      backlogBytes: () => writer.backlogBytes,
+      maxBacklogBytes: maxBacklog,
+      // the process-wide fill, scaled to one stream's cap: full (or drained) for every stream at once
+      backlogBytes: () => Math.max(writer.backlogBytes, (this.backlog.queuedBytes * maxBacklog) / maxTotal),
       emit: (op) => writer.enqueue(op),
       log: this.log,
     });

@@ -28,6 +28,8 @@ export interface StreamWriterOptions {
   now: () => number;
   /** fdatasync + index update at most this often per stream (0: after every fragment). */
   syncIntervalMs: number;
+  /** Fragment bytes queued across every writer of the process (this writer adds its own). */
+  total?: { queuedBytes: number };
 }
 
 /** Counters for metrics and tests. */
@@ -102,8 +104,13 @@ export class StreamWriter {
 
   enqueue(op: WriterOp): void {
     this.queue.push(op);
-    if (op.kind === 'fragment') this.queuedBytes += op.bytes;
+    if (op.kind === 'fragment') this.count(op.bytes);
     if (!this.running) void this.drain();
+  }
+
+  private count(bytes: number): void {
+    this.queuedBytes += bytes;
+    if (this.o.total) this.o.total.queuedBytes += bytes;
   }
 
   /** Resolves once every queued op has been carried out. */
@@ -124,7 +131,7 @@ export class StreamWriter {
         // fail() catches its own errors; the guard keeps a surprise from stalling this queue forever
         await this.fail().catch(() => {});
       } finally {
-        if (op.kind === 'fragment') this.queuedBytes -= op.bytes;
+        if (op.kind === 'fragment') this.count(-op.bytes);
       }
     }
     this.running = false;
