@@ -6,3 +6,5 @@ export { MediaPipeline, withCredentials, type MediaPipelineOptions, type Recorde
 export type { LiveViewer, LiveHubLimits } from './live/live-hub.ts';
 export type { CameraSource, CameraStatusEvent, CameraConnectionStatus, StreamKind, PictureSink, TimedPicture, RunStart } from './types.ts';
 export { Recorder, type RecorderOptions } from './recorder/index.ts';
+export type { RunInfo } from './recorder/index.ts';
+export { Playback, VirtualMp4, spanFps, type RecordedSpan, type Plan, type PlannedSpan, type PlannedGap } from './playback/index.ts';

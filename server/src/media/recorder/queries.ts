@@ -89,6 +89,39 @@ export class RecordingQueries {
     }));
   }
 
+  /**
+   * Start, wall duration and run of each recording overlapping [fromMs, toMs), oldest first, and
+   * nothing else: a week of one camera is ~10,000 small rows for the timeline.
+   */
+  async spansInRange(cameraId: string, stream: StreamKind, fromMs: number, toMs: number): Promise<{ start90k: number; end90k: number; runId: number }[]> {
+    const rows = await this.db
+      .selectFrom('recordings')
+      .select(['start_90k', 'wall_duration_90k', 'run_id'])
+      .where('camera_id', '=', cameraId)
+      .where('stream', '=', stream)
+      .where('start_time', '>', new Date(fromMs - MAX_RECORDING_MS))
+      .where('start_time', '<', new Date(toMs))
+      .where('end_time', '>', new Date(fromMs))
+      .orderBy('start_time')
+      .execute();
+    return rows.map((r) => ({ start90k: Number(r.start_90k), end90k: Number(r.start_90k) + Number(r.wall_duration_90k), runId: Number(r.run_id) }));
+  }
+
+  /** Recordings overlapping [fromMs, toMs) with their per-frame index, oldest first (playback, export). */
+  async indexedInRange(cameraId: string, stream: StreamKind, fromMs: number, toMs: number) {
+    return this.db
+      .selectFrom('recordings')
+      .select(['id', 'run_id', 'path', 'start_90k', 'codec', 'width', 'height', 'init_bytes', 'sample_index'])
+      .where('camera_id', '=', cameraId)
+      .where('stream', '=', stream)
+      .where('start_time', '>', new Date(fromMs - MAX_RECORDING_MS))
+      .where('start_time', '<', new Date(toMs))
+      .where('end_time', '>', new Date(fromMs))
+      .where('frames', '>', 0)
+      .orderBy('start_time')
+      .execute();
+  }
+
   /** Runs overlapping [fromMs, toMs), oldest first. */
   async runsInRange(cameraId: string, stream: StreamKind, fromMs: number, toMs: number): Promise<RunInfo[]> {
     const rows = await this.db

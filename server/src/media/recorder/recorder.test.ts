@@ -9,7 +9,8 @@ import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { mediaSegment } from '../mp4/index.ts';
 import type { PictureSink, StreamKind, TimedPicture } from '../types.ts';
 import { Recorder, decodeSampleIndex } from './index.ts';
-import { fixtureStream, loopPictures, probe, type FixtureStream } from './testing/fixture-stream.ts';
+import { fixtureStream, loopPictures, probe } from './testing/fixture-stream.ts';
+import { playRun, quietCamera, TestClock } from './testing/record.ts';
 import { checkRecordings } from './testing/check.ts';
 import { MAX_SLEW_PPM, rotationOffset90k } from './timing.ts';
 
@@ -17,49 +18,6 @@ const h264 = fixtureStream('h264-320x240-25fps.h264', 25);
 const h265 = fixtureStream('h265-320x240-25fps.h265', 25);
 const odd = fixtureStream('h264-642x362-30fps.h264', 30);
 const T0 = Date.UTC(2026, 0, 5, 1, 0, 0);
-
-/**
- * A camera whose streams do not rotate in the first `seconds` after a whole minute (60 s
- * segments; T0 is on a minute), so a short test sees one recording per run.
- */
-function quietCamera(seconds = 6): string {
-  for (;;) {
-    const id = randomUUID();
-    if ((['main', 'sub'] as const).every((s) => rotationOffset90k(id, s, 60 * 90_000) > seconds * 90_000)) return id;
-  }
-}
-
-/** A recorder clock the test moves with the pictures. */
-class TestClock {
-  constructor(public ms: number) {}
-  readonly now = (): number => this.ms;
-}
-
-/** Plays `n` pictures of a looping fixture into a sink as one run, letting the writer keep up. */
-async function playRun(
-  rec: Recorder,
-  sink: PictureSink,
-  clock: TestClock,
-  s: FixtureStream,
-  o: { cameraId: string; stream?: StreamKind; startMs: number; firstPts: number; n: number; end?: string | null },
-): Promise<TimedPicture[]> {
-  const gen = loopPictures(s, { startMs: o.startMs, firstPts: o.firstPts });
-  const first = gen.next().value as TimedPicture;
-  clock.ms = first.receivedAtMs;
-  sink.startRun({ cameraId: o.cameraId, stream: o.stream ?? 'main', track: s.track, startedAtMs: first.receivedAtMs, firstPts: first.pts });
-  const pics = [first];
-  sink.push(first);
-  for (let i = 1; i < o.n; i++) {
-    const p = gen.next().value as TimedPicture;
-    clock.ms = p.receivedAtMs;
-    sink.push(p);
-    pics.push(p);
-    if (i % 25 === 0) await rec.flush();
-  }
-  if (o.end !== null) sink.endRun(o.end ?? 'disconnect');
-  await rec.flush();
-  return pics;
-}
 
 for (const kind of DB_KINDS) {
   describe(`Recorder on ${kind}`, () => {

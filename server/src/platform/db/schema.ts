@@ -108,6 +108,8 @@ export interface CamerasTable {
   last_frame_at: Timestamp | null;
   /** The media process holding this camera (migration 0004). */
   media_node: Generated<string | null>;
+  /** Days of recordings kept; null: the installation default (migration 0005). */
+  retention_days: Generated<number | null>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -157,6 +159,11 @@ export interface Database {
   recording_runs: RecordingRunsTable;
   recordings: RecordingsTable;
   recording_garbage: RecordingGarbageTable;
+  recording_totals: RecordingTotalsTable;
+  evidence_holds: EvidenceHoldsTable;
+  bookmarks: BookmarksTable;
+  evidence_exports: EvidenceExportsTable;
+  signing_keys: SigningKeysTable;
 }
 
 /** One unbroken stretch of recording of a stream (migration 0002); gaps lie between runs. */
@@ -198,5 +205,66 @@ export interface RecordingGarbageTable {
   id: Generated<number>;
   path: string;
   reason: string;
+  created_at: CreatedAt;
+}
+
+/** Bytes and recordings per camera, kept by a trigger on `recordings` (migration 0005). */
+export interface RecordingTotalsTable {
+  camera_id: string;
+  bytes: Generated<number>;
+  recordings: Generated<number>;
+}
+
+/** A range of a camera's recordings that retention must not delete until released. */
+export interface EvidenceHoldsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  camera_id: string;
+  start_time: Timestamp;
+  end_time: Timestamp;
+  reason: string;
+  case_number: string | null;
+  export_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  released_at: Timestamp | null;
+  released_by: string | null;
+  release_reason: string | null;
+}
+
+export interface BookmarksTable {
+  id: Generated<string>;
+  tenant_id: string;
+  camera_id: string;
+  start_time: Timestamp;
+  end_time: Timestamp | null;
+  note: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface EvidenceExportsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  camera_ids: string[];
+  from_time: Timestamp;
+  to_time: Timestamp;
+  reason: string;
+  case_number: string | null;
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  progress: Generated<number>;
+  error: string | null;
+  files: ColumnType<unknown, string | undefined, string>;
+  gaps: ColumnType<unknown, string | undefined, string>;
+  hold_ids: Generated<string[]>;
+  created_by: string;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+export interface SigningKeysTable {
+  purpose: string;
+  public_key: string;
+  private_key_enc: string;
   created_at: CreatedAt;
 }
