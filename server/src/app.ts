@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -24,7 +25,8 @@ import { AuthService, TokensService, UsersService, authRoutes, usersPolicy, user
 import { CameraMediaService, CamerasService, CameraTransferService, camerasPolicy, camerasRoutes, camerasScopes } from './modules/cameras/index.ts';
 import { LiveService, livePolicy, liveRoutes, liveScopes } from './modules/live/index.ts';
 import { WallsService, wallsPolicy, wallsRoutes } from './modules/walls/index.ts';
-import type { MediaPipeline } from './media/index.ts';
+import { Playback, type MediaPipeline } from './media/index.ts';
+import { EvidenceService, ExportSigner, ExportsService, PlaybackService, StorageService, recordingsPolicy, recordingsRoutes, recordingsScopes } from './modules/recordings/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
 z.config(z.locales.id());
@@ -42,7 +44,18 @@ export interface AppOptions {
   webDist: string | null;
   mapTileUrl: string | null;
   mapAttribution: string | null;
+  /** Where recordings live and how long they are kept (playback, export, storage page). */
+  recordings?: RecordingsOptions;
 }
+
+export interface RecordingsOptions {
+  dataDir: string;
+  budgetBytes: number;
+  retentionDays: number | null;
+  ffmpegPath: string | null;
+}
+
+const NO_RECORDINGS: RecordingsOptions = { dataDir: join(tmpdir(), 'pantau-no-recordings'), budgetBytes: 0, retentionDays: null, ffmpegPath: null };
 
 export interface AppDeps {
   db: Db;
@@ -54,9 +67,9 @@ export interface AppDeps {
 }
 
 /** Every service, wired once: their constructors are their dependency lists. */
-export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> }) {
+export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
   const { db, clock, secrets, options } = deps;
-  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes]);
+  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes, recordingsScopes]);
   const audit = new AuditService(db, policy, clock);
   const tenancy = new TenancyService(db, policy, audit);
   const auth = new AuthService(db, policy, audit, tenancy, clock, { sessionHours: options.sessionHours, maxFailures: options.loginMaxFailures, lockMinutes: options.loginLockMinutes });
@@ -67,7 +80,17 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   const cameraMedia = new CameraMediaService(db, secrets);
   const live = new LiveService(db, policy, cameras, audit, deps.media ?? null);
   const walls = new WallsService(db, policy, audit, cameras);
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls };
+  const rec = options.recordings ?? NO_RECORDINGS;
+  const playbackCore = new Playback({ db, dataDir: rec.dataDir });
+  const now = () => clock.now();
+  const evidence = new EvidenceService(db, policy, audit, cameras, now);
+  const recordings = {
+    playback: new PlaybackService(db, policy, audit, cameras, evidence, playbackCore, { dataDir: rec.dataDir, ffmpegPath: rec.ffmpegPath, now: () => now().getTime() }),
+    evidence,
+    exports: new ExportsService(db, policy, audit, cameras, evidence, playbackCore, new ExportSigner(db, secrets), { dataDir: rec.dataDir, now, log: deps.log ?? console }),
+    storage: new StorageService(db, policy, audit, cameras, { dataDir: rec.dataDir, budgetBytes: rec.budgetBytes, defaultRetentionDays: rec.retentionDays, now: () => now().getTime() }),
+  };
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -125,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   auditRoutes(app, services.audit);
   wallsRoutes(app, services.walls);
   liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null);
+  recordingsRoutes(app, services.recordings);
 
   const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));
   if (withConsole) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false, index: 'index.html' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { resolve } from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 import { hostname } from 'node:os';
 
 /** Roles this process can run; `npm start` runs all of them in one process. */
@@ -43,6 +44,11 @@ const schema = z.object({
     .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB)?$/i, 'a size such as 500GB')
     .default('20GB')
     .transform(parseSize),
+  /** Days of recordings kept for cameras without their own retention (0: only the budget limits). */
+  PANTAU_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** ffmpeg for timeline thumbnails (decodes one keyframe on demand); found on PATH when unset. */
+  PANTAU_FFMPEG: z.string().min(1).optional(),
+  PATH: z.string().default(''),
   /** This media process's stable name among several sharing one database. */
   PANTAU_MEDIA_NODE: z.string().min(1).max(100).default(hostname()),
   /** Most cameras this media process takes (the rest go to other media processes); unset: no limit. */
@@ -74,6 +80,8 @@ export type Config = {
   simulatorPort: number;
   recording: boolean;
   recordingBudgetBytes: number;
+  retentionDays: number | null;
+  ffmpegPath: string | null;
   mediaNode: string;
   mediaCapacity: number | null;
 };
@@ -84,6 +92,21 @@ const UNITS: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e1
 function parseSize(s: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([A-Z]*)$/i.exec(s.trim())!;
   return Math.round(Number(m[1]) * (UNITS[(m[2] || 'B').toUpperCase()] ?? 1));
+}
+
+/** An executable on PATH, or null (optional tools degrade cleanly without it). */
+function findOnPath(name: string, path: string): string | null {
+  for (const dir of path.split(delimiter)) {
+    if (!dir) continue;
+    const p = join(dir, name);
+    try {
+      accessSync(p, constants.X_OK);
+      return p;
+    } catch {
+      // not here
+    }
+  }
+  return null;
 }
 
 /** The only reader of process.env: parses once and names every bad variable. */
@@ -113,6 +136,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulatorPort: e.PANTAU_SIMULATOR_PORT,
     recording: e.PANTAU_RECORDING,
     recordingBudgetBytes: e.PANTAU_RECORDING_BUDGET,
+    retentionDays: e.PANTAU_RETENTION_DAYS === 0 ? null : e.PANTAU_RETENTION_DAYS,
+    ffmpegPath: e.PANTAU_FFMPEG ?? findOnPath('ffmpeg', e.PATH),
     mediaNode: e.PANTAU_MEDIA_NODE,
     mediaCapacity: e.PANTAU_MEDIA_CAPACITY ?? null,
     loginLockMinutes: e.PANTAU_LOGIN_LOCK_MINUTES,

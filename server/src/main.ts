@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       webDist: config.webDist,
       mapTileUrl: config.mapTileUrl,
       mapAttribution: config.mapAttribution,
+      recordings: { dataDir: config.dataDir, budgetBytes: config.recordingBudgetBytes, retentionDays: config.retentionDays, ffmpegPath: config.ffmpegPath },
     },
   });
   const log = app.log;
@@ -59,12 +60,14 @@ async function main(): Promise<void> {
   }
   if (media) {
     registerMediaMetrics(metrics, media);
-    const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, node: config.mediaNode, capacity: config.mediaCapacity, record: recorder !== null, recorder, budgetBytes: config.recordingBudgetBytes });
+    const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, node: config.mediaNode, capacity: config.mediaCapacity, record: recorder !== null, recorder, budgetBytes: config.recordingBudgetBytes, retentionDays: config.retentionDays, dataDir: config.dataDir });
     stoppers.push(host.stop);
     if (recorder) stoppers.push(() => recorder.close());
   }
 
   if (config.roles.includes('api')) {
+    // exports a stopped process left half-written are marked failed and their files removed
+    await services.recordings.exports.recover();
     await app.listen({ host: config.host, port: config.port });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -1,3 +1,4 @@
+import { statfs } from 'node:fs/promises';
 import type { FastifyBaseLogger } from 'fastify';
 import { Counter, Gauge, type Registry } from 'prom-client';
 import type { MediaPipeline, Recorder } from '../media/index.ts';
@@ -16,9 +17,13 @@ export interface MediaHostOptions {
   /** How often the camera registry is checked for changes. */
   syncMs?: number;
   record: boolean;
-  /** With a recorder: keep recordings within this many bytes, oldest first. */
+  /** With a recorder: retention days, then this many bytes at most (oldest first), never held evidence. */
   recorder?: Recorder | null;
   budgetBytes?: number;
+  retentionDays?: number | null;
+  /** Free bytes kept on the recordings volume (default 1 GB). */
+  minFreeBytes?: number;
+  dataDir?: string;
   budgetEveryMs?: number;
 }
 
@@ -59,12 +64,16 @@ export function startMediaHost(o: MediaHostOptions): { sync(): Promise<void>; st
   timer.unref();
   void tick();
   const recorder = o.recorder;
+  let warnedHeld = false;
   const budget = recorder && o.budgetBytes
     ? setInterval(() => {
-        recorder
-          .enforceBudget(o.budgetBytes!)
-          .then((r) => r.deleted && o.log.info(r, 'media: oldest recordings deleted to stay within the disk budget'))
-          .catch((err) => o.log.error({ err }, 'media: recording budget failed'));
+        void (async () => {
+          const free = o.dataDir ? await statfs(o.dataDir).then((s) => s.bavail * s.bsize, () => null) : null;
+          const r = await recorder.enforceRetention({ budgetBytes: o.budgetBytes!, defaultRetentionDays: o.retentionDays ?? null, nowMs: Date.now(), minFreeBytes: o.minFreeBytes ?? 1e9, freeBytes: free });
+          if (r.deleted) o.log.info(r, 'media: expired and oldest recordings deleted (retention, disk budget)');
+          if (r.heldOverBudget && !warnedHeld) o.log.warn(r, 'media: over the disk budget with only held evidence or open recordings left to delete');
+          warnedHeld = r.heldOverBudget;
+        })().catch((err) => o.log.error({ err }, 'media: retention failed'));
       }, o.budgetEveryMs ?? 60_000)
     : null;
   budget?.unref();

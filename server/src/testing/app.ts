@@ -1,5 +1,8 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CameraCreate, Role } from '@pantau/shared';
 import { buildApp, type Services } from '../app.ts';
 import { ManualClock } from '../platform/clock.ts';
@@ -24,7 +27,7 @@ let counter = 0;
 const unique = (p: string) => `${p}${++counter}${randomBytes(2).toString('hex')}`;
 
 /** An app on a fresh database with one tenant (Kalimantan Tengah) and its organizations; factories for users and cameras. */
-export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: number; media?: MediaPipeline } = {}) {
+export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: number; media?: MediaPipeline; dataDir?: string; ffmpegPath?: string | null } = {}) {
   const database: DatabaseHandle = await freshDatabase(kind);
   const clock = new ManualClock(new Date());
   const secrets = new SecretBox(randomBytes(32));
@@ -33,7 +36,17 @@ export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: 
     clock,
     secrets,
     media: opts.media ?? null,
-    options: { sessionHours: 12, secureCookies: false, loginMaxFailures: 5, loginLockMinutes: 15, loginPerMinute: opts.loginPerMinute ?? 1000, webDist: null, mapTileUrl: null, mapAttribution: null },
+    options: {
+      sessionHours: 12,
+      secureCookies: false,
+      loginMaxFailures: 5,
+      loginLockMinutes: 15,
+      loginPerMinute: opts.loginPerMinute ?? 1000,
+      webDist: null,
+      mapTileUrl: null,
+      mapAttribution: null,
+      recordings: { dataDir: opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pantau-test-data-')), budgetBytes: 1e9, retentionDays: 30, ffmpegPath: opts.ffmpegPath ?? null },
+    },
   });
   await seedRegions(database.db);
   const tenancy = new TenancyRepository();

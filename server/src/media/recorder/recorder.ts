@@ -4,7 +4,7 @@
  * stream's errors are caught and logged in that stream alone.
  */
 import type { Db } from '../../platform/db/database.ts';
-import { enforceBudget, type BudgetResult } from './budget.ts';
+import { enforceRetention, type BudgetResult, type RetentionPolicy } from './budget.ts';
 import type { PictureSink, RunStart, StreamKind, TimedPicture } from '../types.ts';
 import { isCameraDirName } from './paths.ts';
 import { recover, type RecoverOptions, type RecoveryReport } from './recover.ts';
@@ -190,9 +190,9 @@ export class Recorder {
   }
 
   /** Ends every stream's run (`reason`, default 'shutdown') and waits for the files and index. */
-  /** Deletes the oldest closed recordings beyond `budgetBytes` (see budget.ts). */
-  enforceBudget(budgetBytes: number): Promise<BudgetResult> {
-    return enforceBudget(this.o.db, this.o.dataDir, budgetBytes);
+  /** Deletes expired recordings, then the oldest beyond the budget, never held evidence (see budget.ts). */
+  enforceRetention(policy: RetentionPolicy): Promise<BudgetResult> {
+    return enforceRetention(this.o.db, this.o.dataDir, policy);
   }
 
   async close(reason = 'shutdown'): Promise<void> {
