@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { DB_KINDS } from '../../testing/db.ts';
 import { testApp, type Session, type TestApp } from '../../testing/app.ts';
 import { Recorder } from '../../media/index.ts';
@@ -12,6 +13,7 @@ import { directoryReader, verifyExport, zipReader } from './index.ts';
 
 const h264 = fixtureStream('h264-320x240-25fps.h264', 25);
 const T0 = Date.UTC(2026, 0, 5, 1, 0, 0);
+const CLI = new URL('../../cli/verify-export.ts', import.meta.url).pathname;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 async function waitExport(t: TestApp, s: Session, id: string) {
@@ -106,6 +108,22 @@ for (const kind of DB_KINDS) {
       const th = await t.as(op)({ method: 'GET', url: `/api/cameras/${cam}/thumbnail.jpg?at=${iso(T0 + 3000)}` });
       assert.equal(th.statusCode, 503);
       assert.equal(th.json().error.code, 'unavailable');
+      // with ffmpeg: a JPEG of the keyframe, decoded once and cached
+      const withFfmpeg = await testApp(kind, { dataDir: dir, ffmpegPath: '/usr/bin/ffmpeg' });
+      try {
+        const o = await withFfmpeg.signIn({ role: 'operator' });
+        const c = (await withFfmpeg.buildCamera()).id;
+        const clock = new TestClock(T0);
+        const rec = new Recorder({ db: withFfmpeg.db, dataDir: dir, clock: clock.now, segmentSeconds: 60, syncIntervalMs: 0 });
+        await playRun(rec, rec.sink(c, 'main'), clock, h264, { cameraId: c, startMs: T0, firstPts: 0, n: 75, end: 'detach' });
+        await rec.close();
+        const jpg = await withFfmpeg.as(o)({ method: 'GET', url: `/api/cameras/${c}/thumbnail.jpg?at=${iso(T0 + 2_500)}` });
+        assert.equal(jpg.statusCode, 200, jpg.body);
+        assert.equal(jpg.headers['content-type'], 'image/jpeg');
+        assert.deepEqual([...jpg.rawPayload.subarray(0, 3)], [0xff, 0xd8, 0xff]);
+      } finally {
+        await withFfmpeg.close();
+      }
     });
 
     test('bookmarks: 201, search, 403 for roles that only watch, author or admin deletes', async () => {
@@ -164,6 +182,9 @@ for (const kind of DB_KINDS) {
         writeFileSync(join(out, 'public-key.pem'), key.publicKeyPem);
         const ok = await verifyExport(await directoryReader(out));
         assert.deepEqual(ok.problems, []);
+        const good = spawnSync(process.execPath, ['--import', 'tsx', CLI, out], { encoding: 'utf8' });
+        assert.equal(good.status, 0, good.stderr);
+        assert.match(good.stdout, /UTUH \/ INTACT/);
         assert.equal(ok.fingerprint, key.fingerprint);
         const zip = join(out, 'x.zip');
         writeFileSync(zip, (await t.as(op)({ method: 'GET', url: e.zipUrl })).rawPayload);
@@ -176,6 +197,10 @@ for (const kind of DB_KINDS) {
         const bad = await verifyExport(await directoryReader(out));
         assert.equal(bad.ok, false);
         assert.deepEqual(bad.problems.map((p) => p.split(':')[0]), [e.files[0].name]);
+        // the command a court's expert runs says the same
+        const cli = spawnSync(process.execPath, ['--import', 'tsx', CLI, out], { encoding: 'utf8' });
+        assert.equal(cli.status, 1, cli.stderr);
+        assert.match(cli.stderr, new RegExp(`${e.files[0].name}: SHA-256`));
         const manifest = join(out, 'manifest.json');
         writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('Permintaan Polres', 'Permintaan Polda'));
         assert.ok((await verifyExport(await directoryReader(out))).problems.some((p) => p.startsWith('manifest.json')));
