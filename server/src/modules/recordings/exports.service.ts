@@ -3,7 +3,6 @@
  * the SHA-256 of each file signed with the installation's Ed25519 key, and one ZIP of it all. Runs
  * in the background with progress in the database; exports and downloads are audited.
  */
-import { createWriteStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import yazl from 'yazl';
@@ -88,17 +87,25 @@ export class ExportsService {
     return { items: r.items.map(present), total: r.total };
   }
 
-  /** Path of a finished export's file (a listed video, the manifest, signature, key, or the ZIP); audited. */
-  async download(actor: Actor, id: string, name: string): Promise<{ path: string; size: number }> {
+  /**
+   * A finished export's file: a listed video, the manifest, signature or key as a path, or the whole
+   * export as a ZIP built while it is sent (no second copy on disk). Audited.
+   */
+  async download(actor: Actor, id: string, name: string): Promise<{ kind: 'file'; path: string; size: number } | { kind: 'zip'; stream: NodeJS.ReadableStream }> {
     this.policy.authorize(actor, 'recording.export');
     const row = await this.row(actor, id);
-    const allowed = new Set([ZIP, MANIFEST, SIGNATURE, PUBLIC_KEY, ...row.files.map((f) => f.name)]);
-    if (row.status !== 'done' || !allowed.has(name)) throw notFound('Berkas ekspor');
-    const path = join(this.dir(id), name);
-    const size = (await stat(path).catch(() => null))?.size;
+    const files = [...row.files.map((f) => f.name), MANIFEST, SIGNATURE, PUBLIC_KEY, README];
+    if (row.status !== 'done' || (name !== ZIP && !files.includes(name))) throw notFound('Berkas ekspor');
+    const dir = this.dir(id);
+    const size = name === ZIP ? 0 : (await stat(join(dir, name)).catch(() => null))?.size;
     if (size === undefined) throw notFound('Berkas ekspor');
     await this.db.transaction().execute((tx) => this.audit.record(tx, actor, { action: 'recording.export.download', targetType: 'export', targetId: id, details: { name } }));
-    return { path, size };
+    if (name !== ZIP) return { kind: 'file', path: join(dir, name), size };
+    const zip = new yazl.ZipFile();
+    // video does not compress: store it
+    for (const n of files) zip.addFile(join(dir, n), n, { compress: !n.endsWith('.mp4') });
+    zip.end();
+    return { kind: 'zip', stream: zip.outputStream };
   }
 
   async publicKey(actor: Actor): Promise<{ publicKeyPem: string; fingerprint: string }> {
@@ -173,7 +180,6 @@ export class ExportsService {
       await writeFile(join(dir, SIGNATURE), `${key.sign(mb).toString('base64')}\n`);
       await writeFile(join(dir, PUBLIC_KEY), key.publicKeyPem);
       await writeFile(join(dir, README), readme(key.fingerprint));
-      await zipDir(dir, [...manifestFiles.map((f) => f.name), MANIFEST, SIGNATURE, PUBLIC_KEY, README], join(dir, ZIP));
       await this.repo.finishExport(this.db, id, { files: manifestFiles, gaps, at: this.o.now() });
     } catch (err) {
       this.o.log.error({ exportId: id, err }, 'export failed');
@@ -196,20 +202,6 @@ function readme(fingerprint: string): string {
     'Periksa / verify: npm run verify-export -- <folder atau berkas zip>',
     '',
   ].join('\n');
-}
-
-function zipDir(dir: string, names: string[], out: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const zip = new yazl.ZipFile();
-    // video does not compress: store it
-    for (const n of names) zip.addFile(join(dir, n), n, { compress: n.endsWith('.json') || n.endsWith('.txt') });
-    const ws = createWriteStream(out);
-    ws.on('close', () => resolve());
-    ws.on('error', reject);
-    zip.outputStream.on('error', reject);
-    zip.outputStream.pipe(ws);
-    zip.end();
-  });
 }
 
 function present(r: ExportRow): Export {

@@ -106,12 +106,10 @@ export function recordingsRoutes(app: FastifyInstance, s: RecordingsServices): v
   r.get('/api/exports/:id', { schema: { tags, params: idParams, response: { 200: exportSchema } } }, (req) => s.exports.get(requireActor(req), req.params.id));
   r.get('/api/exports/:id/files/:name', { schema: { tags, summary: 'Unduh berkas ekspor (diaudit)', params: idParams.extend({ name: z.string().max(200) }) } }, async (req, reply) => {
     const f = await s.exports.download(requireActor(req), req.params.id, req.params.name);
-    const type = f.path.endsWith('.mp4') ? 'video/mp4' : f.path.endsWith('.zip') ? 'application/zip' : f.path.endsWith('.json') ? 'application/json' : 'text/plain; charset=utf-8';
-    return reply
-      .header('content-type', type)
-      .header('content-length', f.size)
-      .header('content-disposition', `attachment; filename="${req.params.name.replace(/[^A-Za-z0-9._-]/g, '_')}"`)
-      .send(createReadStream(f.path));
+    void reply.header('content-disposition', `attachment; filename="${req.params.name.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+    if (f.kind === 'zip') return reply.header('content-type', 'application/zip').send(f.stream);
+    const type = f.path.endsWith('.mp4') ? 'video/mp4' : f.path.endsWith('.json') ? 'application/json' : 'text/plain; charset=utf-8';
+    return reply.header('content-type', type).header('content-length', f.size).send(createReadStream(f.path));
   });
 
   r.get('/api/storage', { schema: { tags, summary: 'Pemakaian penyimpanan per kamera dan wilayah, hari tersimpan, proyeksi', response: { 200: storageSchema } } }, (req) => s.storage.summary(requireActor(req)));

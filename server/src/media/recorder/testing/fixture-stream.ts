@@ -54,6 +54,19 @@ export function fixtureStream(name: string, fps: number): FixtureStream {
   return { track, pictures, frame90k };
 }
 
+/** Adds a filler NAL unit (type 12) to each picture so the stream averages `kbit` kbit/s. */
+export function padded(s: FixtureStream, kbit: number): FixtureStream {
+  const have = s.pictures.reduce((n, p) => n + p.data.length, 0) / s.pictures.length;
+  const want = (kbit * 1000) / 8 / 25;
+  if (want <= have + 6) return s;
+  const filler = new Uint8Array(Math.round(want - have));
+  new DataView(filler.buffer).setUint32(0, filler.length - 4);
+  filler.fill(0xff, 4);
+  filler[4] = 12;
+  filler[filler.length - 1] = 0x80;
+  return { ...s, pictures: s.pictures.map((p) => ({ ...p, data: Buffer.concat([p.data, filler]) })) };
+}
+
 export interface FeedOptions {
   /** Recorder clock at the first picture. */
   startMs: number;
