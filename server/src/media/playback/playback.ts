@@ -37,22 +37,13 @@ export class Playback {
 
   /** Recorded stretches overlapping [fromMs, toMs) (recordings that touch merged) and the runs. */
   async recorded(cameraId: string, stream: StreamKind, fromMs: number, toMs: number): Promise<{ spans: RecordedSpan[]; runs: RunInfo[] }> {
-    const [rows, runs] = await Promise.all([this.queries.spansInRange(cameraId, stream, fromMs, toMs), this.queries.runsInRange(cameraId, stream, fromMs, toMs)]);
-    const spans: RecordedSpan[] = [];
-    for (const r of rows) {
-      const start = r.start90k / TICKS_PER_MS;
-      const end = r.end90k / TICKS_PER_MS;
-      const last = spans[spans.length - 1];
-      // recordings of one run follow each other within a frame or so
-      if (last && start - last.endMs <= 500) last.endMs = Math.max(last.endMs, end);
-      else spans.push({ startMs: start, endMs: end });
-    }
-    return { spans, runs };
+    const [rows, runs] = await Promise.all([this.queries.spansInRange(cameraId, stream, fromMs, toMs), this.queries.runsInRange(cameraId, stream, fromMs, toMs, { recordedUntil: false })]);
+    return { spans: rows.map((r) => ({ startMs: r.start90k / TICKS_PER_MS, endMs: r.end90k / TICKS_PER_MS })), runs };
   }
 
   /** Plans [fromMs, toMs): spans of samples starting at keyframes, and the gaps between them. */
   async plan(cameraId: string, stream: StreamKind, fromMs: number, toMs: number): Promise<Plan> {
-    const [rows, runs] = await Promise.all([this.queries.indexedInRange(cameraId, stream, fromMs, toMs), this.queries.runsInRange(cameraId, stream, fromMs - 3_600_000, toMs)]);
+    const [rows, runs] = await Promise.all([this.queries.indexedInRange(cameraId, stream, fromMs, toMs), this.queries.runsInRange(cameraId, stream, fromMs - 3_600_000, toMs, { recordedUntil: false })]);
     const recordings: PlanRecording[] = [];
     for (const r of rows) {
       const decoded = decodeSampleIndex(r.sample_index, r.init_bytes);

@@ -9,6 +9,7 @@ import type { DataPiece } from './plan.ts';
 import type { ProgressiveLayout } from './progressive.ts';
 
 const READ_BYTES = 1024 * 1024;
+const WRITE_BYTES = 4 * 1024 * 1024;
 
 export class VirtualMp4 {
   constructor(
@@ -60,17 +61,51 @@ export class VirtualMp4 {
     }
   }
 
-  /** Writes the whole file, hashing it on the way; `progress` gets bytes written so far. */
+  /**
+   * Writes the whole file, hashing it on the way; `progress` gets bytes written so far. Reads run
+   * ahead of writes (two 4 MiB buffers), so the disk is kept busy on both sides.
+   */
   async writeTo(path: string, progress?: (bytes: number) => void): Promise<{ bytes: number; sha256: string }> {
     const hash = createHash('sha256');
     const out = await open(path, 'wx');
     let bytes = 0;
+    const write = async (chunk: Uint8Array) => {
+      let done = 0;
+      while (done < chunk.length) done += (await out.write(chunk, done, chunk.length - done, bytes + done)).bytesWritten;
+      hash.update(chunk);
+      bytes += chunk.length;
+      progress?.(bytes);
+    };
     try {
-      for await (const chunk of this.read()) {
-        await out.write(chunk, 0, chunk.length, bytes);
-        hash.update(chunk);
-        bytes += chunk.length;
-        progress?.(bytes);
+      await write(this.layout.header);
+      const buffers = [Buffer.allocUnsafe(WRITE_BYTES), Buffer.allocUnsafe(WRITE_BYTES)];
+      let turn = 0;
+      let pending: Promise<void> = Promise.resolve();
+      let fh: FileHandle | null = null;
+      let fhPath = '';
+      try {
+        for (const p of this.pieces) {
+          if (fhPath !== p.path) {
+            await pending;
+            await fh?.close();
+            fh = await open(absolutePath(this.dataDir, p.path), 'r');
+            fhPath = p.path;
+          }
+          for (let o = 0; o < p.length; ) {
+            const buf = buffers[turn]!;
+            turn ^= 1;
+            const n = Math.min(WRITE_BYTES, p.length - o);
+            const { bytesRead } = await (fh as FileHandle).read(buf, 0, n, p.offset + o);
+            if (bytesRead !== n) throw new Error(`recording ${p.path} is shorter than its index`);
+            // the previous write must finish before its buffer is read into again (next turn)
+            await pending;
+            pending = write(buf.subarray(0, n));
+            o += n;
+          }
+        }
+        await pending;
+      } finally {
+        await fh?.close();
       }
       await out.datasync();
     } finally {

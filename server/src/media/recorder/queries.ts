@@ -90,21 +90,22 @@ export class RecordingQueries {
   }
 
   /**
-   * Start, wall duration and run of each recording overlapping [fromMs, toMs), oldest first, and
-   * nothing else: a week of one camera is ~10,000 small rows for the timeline.
+   * Recorded stretches overlapping [fromMs, toMs): recordings less than half a second apart merged
+   * in SQL (gaps and islands), so a week of one camera (~10,000 recordings) returns a few rows.
    */
-  async spansInRange(cameraId: string, stream: StreamKind, fromMs: number, toMs: number): Promise<{ start90k: number; end90k: number; runId: number }[]> {
-    const rows = await this.db
-      .selectFrom('recordings')
-      .select(['start_90k', 'wall_duration_90k', 'run_id'])
-      .where('camera_id', '=', cameraId)
-      .where('stream', '=', stream)
-      .where('start_time', '>', new Date(fromMs - MAX_RECORDING_MS))
-      .where('start_time', '<', new Date(toMs))
-      .where('end_time', '>', new Date(fromMs))
-      .orderBy('start_time')
-      .execute();
-    return rows.map((r) => ({ start90k: Number(r.start_90k), end90k: Number(r.start_90k) + Number(r.wall_duration_90k), runId: Number(r.run_id) }));
+  async spansInRange(cameraId: string, stream: StreamKind, fromMs: number, toMs: number): Promise<{ start90k: number; end90k: number }[]> {
+    const { rows } = await sql<{ s: string; e: string }>`
+      select min(start_90k) as s, max(end_90k) as e from (
+        select start_90k, end_90k, sum(case when start_90k - prev_end <= 45000 then 0 else 1 end) over (order by start_time, id) as island
+        from (
+          select id, start_time, start_90k, start_90k + wall_duration_90k as end_90k,
+                 lag(start_90k + wall_duration_90k) over (order by start_time, id) as prev_end
+          from recordings
+          where camera_id = ${cameraId} and stream = ${stream}
+            and start_time > ${new Date(fromMs - MAX_RECORDING_MS)} and start_time < ${new Date(toMs)} and end_time > ${new Date(fromMs)}
+        ) x
+      ) y group by island order by 1`.execute(this.db);
+    return rows.map((r) => ({ start90k: Number(r.s), end90k: Number(r.e) }));
   }
 
   /** Recordings overlapping [fromMs, toMs) with their per-frame index, oldest first (playback, export). */
@@ -122,8 +123,9 @@ export class RecordingQueries {
       .execute();
   }
 
-  /** Runs overlapping [fromMs, toMs), oldest first. */
-  async runsInRange(cameraId: string, stream: StreamKind, fromMs: number, toMs: number): Promise<RunInfo[]> {
+  /** Runs overlapping [fromMs, toMs), oldest first; `recordedUntil` costs a scan of each run's recordings. */
+  async runsInRange(cameraId: string, stream: StreamKind, fromMs: number, toMs: number, opts: { recordedUntil?: boolean } = {}): Promise<RunInfo[]> {
+    const withUntil = opts.recordedUntil ?? true;
     const rows = await this.db
       .selectFrom('recording_runs as r')
       .select((eb) => [
@@ -132,7 +134,9 @@ export class RecordingQueries {
         'r.ended_at',
         'r.end_reason',
         'r.codec',
-        eb.selectFrom('recordings as x').select((e) => e.fn.max('x.end_time').as('m')).whereRef('x.run_id', '=', 'r.id').as('recorded_until'),
+        withUntil
+          ? eb.selectFrom('recordings as x').select((e) => e.fn.max('x.end_time').as('m')).whereRef('x.run_id', '=', 'r.id').as('recorded_until')
+          : sql<Date | null>`null::timestamptz`.as('recorded_until'),
       ])
       .where('r.camera_id', '=', cameraId)
       .where('r.stream', '=', stream)
