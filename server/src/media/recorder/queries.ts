@@ -108,6 +108,13 @@ export class RecordingQueries {
     return rows.map((r) => ({ start90k: Number(r.s), end90k: Number(r.e) }));
   }
 
+  /** Path and SHA-256 (null while open) of recordings by id. */
+  async hashesOf(ids: number[]): Promise<{ id: number; path: string; sha256: Uint8Array | null }[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('recordings').select(['id', 'path', 'sha256']).where('id', 'in', ids).execute();
+    return rows.map((r) => ({ id: Number(r.id), path: r.path, sha256: r.sha256 }));
+  }
+
   /** Recordings overlapping [fromMs, toMs) with their per-frame index, oldest first (playback, export). */
   async indexedInRange(cameraId: string, stream: StreamKind, fromMs: number, toMs: number) {
     return this.db

@@ -139,6 +139,10 @@ export class ExportsService {
         for (const s of plan.spans) work.push({ cameraId, code: byId.get(cameraId)?.code ?? cameraId.slice(0, 8), span: s });
         for (const g of plan.gaps) gaps.push({ cameraId, start: new Date(g.start90k / 90).toISOString(), end: new Date(g.end90k / 90).toISOString(), reason: g.reason });
       }
+      // chain of custody: every source segment must still hash to what the recorder stored
+      const sources = await this.playback.verifySources(work.flatMap((w) => w.span.recordingIds));
+      const bad = sources.filter((x) => x.state === 'altered' || x.state === 'missing');
+      if (bad.length > 0) throw new Error(`rekaman sumber berubah atau hilang sejak direkam / source recordings altered or missing since recorded: ${bad.map((b) => `${b.path} (${b.state})`).join(', ')}`);
       const files = work.map((w) => ({ w, mp4: this.playback.file(w.span, { edit: true, creationTime: new Date(w.span.start90k / 90) }) }));
       const total = files.reduce((n, f) => n + f.mp4.size, 0) || 1;
       let done = 0;
@@ -173,6 +177,7 @@ export class ExportsService {
         cameras: row.camera_ids.map((c) => ({ id: c, code: byId.get(c)?.code ?? '', name: byId.get(c)?.name ?? '' })),
         files: manifestFiles,
         gaps,
+        sources: sources.map((x) => ({ recording: x.path, sha256: x.sha256, state: x.state as 'verified' | 'open' })),
         signingKeyFingerprint: key.fingerprint,
       };
       const mb = manifestBytes(manifest);

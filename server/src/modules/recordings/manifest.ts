@@ -30,6 +30,11 @@ export interface ExportManifest {
   cameras: { id: string; code: string; name: string }[];
   files: ManifestFile[];
   gaps: { cameraId: string; start: string; end: string; reason: string | null }[];
+  /**
+   * The segment files the export was cut from, re-hashed at export time against the SHA-256 the
+   * recorder stored when it closed them (`open`: still being written, no stored hash yet).
+   */
+  sources: { recording: string; sha256: string | null; state: 'verified' | 'open' }[];
   signingKeyFingerprint: string;
 }
 

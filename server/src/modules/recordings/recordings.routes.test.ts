@@ -209,6 +209,22 @@ for (const kind of DB_KINDS) {
       }
       const actions = (await t.db.selectFrom('audit_log').select('action').where('target_id', '=', e.id).execute()).map((a) => a.action);
       assert.ok(actions.includes('recording.export') && actions.includes('recording.export.download'));
+      const manifest = JSON.parse((await t.as(op)({ method: 'GET', url: e.manifestUrl })).body);
+      assert.ok(manifest.sources.length >= 2 && manifest.sources.every((x: { state: string }) => x.state === 'verified'), 'source segments re-hashed');
+      // a segment changed on disk after recording: the export refuses, naming it
+      const seg = await t.db.selectFrom('recordings').select('path').where('camera_id', '=', cam).orderBy('start_time').executeTakeFirstOrThrow();
+      const segPath = join(dir, ...seg.path.split('/'));
+      const original = readFileSync(segPath);
+      const tampered = Buffer.from(original);
+      tampered.writeUInt8(tampered.readUInt8(tampered.length - 5) ^ 0xff, tampered.length - 5);
+      writeFileSync(segPath, tampered);
+      try {
+        const again = await waitExport(t, op, (await t.as(op)({ method: 'POST', url: '/api/exports', payload: { cameraIds: [cam], from: iso(T0 + 1_000), to: iso(T0 + 3_000), reason: 'Cek ulang' } })).json().id);
+        assert.equal(again.status, 'failed');
+        assert.match(again.error, new RegExp(`${seg.path} \\(altered\\)`));
+      } finally {
+        writeFileSync(segPath, original);
+      }
       assert.equal((await t.as(op)({ method: 'GET', url: `/api/exports/${e.id}/files/..%2F..%2Fetc%2Fpasswd` })).statusCode, 404);
     });
 
