@@ -104,6 +104,28 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(none.gaps.map((g) => g.reason), [null]);
     });
 
+    test('a range across a restart of the media process exports both sides, the gap named by the shutdown', async () => {
+      const cam2 = quietCamera(30);
+      const clock = new TestClock(T0);
+      const first = new Recorder({ db: h.db, dataDir: dir, clock: clock.now, segmentSeconds: 60, syncIntervalMs: 0, node: 'media-a' });
+      await playRun(first, first.sink(cam2, 'main'), clock, h264, { cameraId: cam2, startMs: T0, firstPts: 0, n: 5 * 25, end: null });
+      await first.close(); // the process stops: runs end with 'shutdown'
+      const second = new Recorder({ db: h.db, dataDir: dir, clock: clock.now, segmentSeconds: 60, syncIntervalMs: 0, node: 'media-a' });
+      await second.recover();
+      await playRun(second, second.sink(cam2, 'main'), clock, h264, { cameraId: cam2, startMs: T0 + 8_000, firstPts: 0, n: 5 * 25, end: null });
+      await second.close();
+      const plan = await playback.plan(cam2, 'main', T0 + 1_000, T0 + 12_000);
+      assert.equal(plan.spans.length, 2);
+      assert.deepEqual(plan.gaps.map((g) => g.reason), ['shutdown']);
+      for (const [i, span] of plan.spans.entries()) {
+        const path = join(dir, `restart-${i}.mp4`);
+        await playback.file(span, { edit: true }).writeTo(path);
+        const p = ffprobe(path);
+        assert.equal(p.stderr, '');
+        assert.ok(Math.abs(p.duration - (span.end90k - span.start90k) / 90_000) <= FRAME_S);
+      }
+    });
+
     test('any byte range of the virtual file equals the same bytes of the whole file', async () => {
       const plan = await playback.plan(cam, 'main', T0 + 1_000, T0 + 13_000);
       const file = playback.file(plan.spans[0]!, { edit: false });
