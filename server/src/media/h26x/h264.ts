@@ -55,14 +55,13 @@ function unpackFuA(payload: Uint8Array, fu: FragmentBuffer): UnpackResult {
   const header = payload[1] as number;
   const start = (header & 0x80) !== 0;
   const end = (header & 0x40) !== 0;
-  const data = payload.subarray(2);
   if (start) {
     // a new start while one is open means the end was lost without a sequence gap
     if (fu.active) return { ok: false, code: 'fragment-incomplete' };
-    fu.start(Uint8Array.of((indicator & 0xe0) | (header & 0x1f)), data);
+    fu.start((indicator & 0xe0) | (header & 0x1f), payload, 2);
   } else {
     if (!fu.active) return { ok: false, code: 'fragment-without-start' };
-    fu.append(data);
+    fu.append(payload, 2);
   }
   return end ? { ok: true, nalus: [fu.take()] } : NOTHING_YET;
 }

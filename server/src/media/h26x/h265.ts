@@ -57,15 +57,13 @@ function unpackFu(payload: Uint8Array, fu: FragmentBuffer): UnpackResult {
   const header = payload[2] as number;
   const start = (header & 0x80) !== 0;
   const end = (header & 0x40) !== 0;
-  const data = payload.subarray(3);
   if (start) {
     if (fu.active) return { ok: false, code: 'fragment-incomplete' };
     // the original header: F and LayerId high bit from the payload header, type from the FU header
-    const nalHeader = Uint8Array.of(((payload[0] as number) & 0x81) | ((header & 0x3f) << 1), payload[1] as number);
-    fu.start(nalHeader, data);
+    fu.start([((payload[0] as number) & 0x81) | ((header & 0x3f) << 1), payload[1] as number], payload, 3);
   } else {
     if (!fu.active) return { ok: false, code: 'fragment-without-start' };
-    fu.append(data);
+    fu.append(payload, 3);
   }
   return end ? { ok: true, nalus: [fu.take()] } : NOTHING_YET;
 }
