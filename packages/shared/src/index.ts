@@ -9,3 +9,5 @@ export * from './cameras.ts';
 export * from './audit.ts';
 export * from './live.ts';
 export * from './walls.ts';
+export * from './opendata.ts';
+export * from './dashboards.ts';
