@@ -24,6 +24,7 @@ import { AuthService, TokensService, UsersService, authRoutes, usersPolicy, user
 import { CameraMediaService, CamerasService, CameraTransferService, camerasPolicy, camerasRoutes, camerasScopes } from './modules/cameras/index.ts';
 import { LiveService, livePolicy, liveRoutes, liveScopes } from './modules/live/index.ts';
 import { WallsService, wallsPolicy, wallsRoutes } from './modules/walls/index.ts';
+import { BudgetImportService, DashboardsService, camerasOnline, dashboardsPolicy, dashboardsRoutes, dashboardsScopes, unavailable } from './modules/dashboards/index.ts';
 import { CkanService, OpendataService, ResourcesService, ckanRoutes, opendataPolicy, opendataRoutes, opendataScopes } from './modules/opendata/index.ts';
 import type { MediaPipeline } from './media/index.ts';
 
@@ -57,7 +58,7 @@ export interface AppDeps {
 /** Every service, wired once: their constructors are their dependency lists. */
 export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> }) {
   const { db, clock, secrets, options } = deps;
-  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, opendataPolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes, opendataScopes]);
+  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, opendataPolicy, dashboardsPolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes, opendataScopes, dashboardsScopes]);
   const audit = new AuditService(db, policy, clock);
   const tenancy = new TenancyService(db, policy, audit);
   const auth = new AuthService(db, policy, audit, tenancy, clock, { sessionHours: options.sessionHours, maxFailures: options.loginMaxFailures, lockMinutes: options.loginLockMinutes });
@@ -71,7 +72,10 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   const opendata = new OpendataService(db, policy, audit, tenancy, clock);
   const resources = new ResourcesService(db, policy, audit, opendata);
   const ckan = new CkanService(db, opendata, resources, tenancy);
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, opendata, resources, ckan };
+  // incident SLA and PPID timeliness plug in here as providers when those modules exist
+  const dashboards = new DashboardsService(db, policy, audit, tenancy, [camerasOnline(cameras, tenancy), unavailable('incident_sla', '%'), unavailable('ppid_timeliness', '%')]);
+  const budgetImport = new BudgetImportService(db, policy, audit, tenancy);
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, opendata, resources, ckan, dashboards, budgetImport };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -130,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   wallsRoutes(app, services.walls);
   opendataRoutes(app, services.opendata, services.resources);
   ckanRoutes(app, services.ckan);
+  dashboardsRoutes(app, services.dashboards, services.budgetImport);
   liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null);
 
   const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));

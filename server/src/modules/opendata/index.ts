@@ -5,3 +5,4 @@ export { opendataRoutes } from './opendata.routes.ts';
 export { ckanRoutes } from './ckan.routes.ts';
 export { opendataPolicy, opendataScopes } from './opendata.policy.ts';
 export { seedOpendataDemo } from './opendata.seed.ts';
+export { readCsv, readXlsx, XLSX_TYPE } from './tabular.ts';
