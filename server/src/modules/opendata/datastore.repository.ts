@@ -106,10 +106,10 @@ export class DatastoreRepository {
     return rows.map((r) => presentRow(fields, r));
   }
 
-  /** Groups by one column and aggregates another, for charts (at most `limit` groups). */
+  /** Groups by one column and aggregates another, for charts (at most `limit` groups, in the order they first appear). */
   async aggregate(db: Executor, name: string, x: number, y: number | null, fn: 'sum' | 'avg' | 'count', limit: number): Promise<{ x: unknown; y: number }[]> {
     const value = y === null || fn === 'count' ? sql`count(*)` : fn === 'sum' ? sql`sum(${column(y)})` : sql`avg(${column(y)})`;
-    const { rows } = await sql<{ x: unknown; y: unknown }>`select ${column(x)} as x, ${value} as y from ${table(name)} group by 1 order by 1 limit ${limit}`.execute(db);
+    const { rows } = await sql<{ x: unknown; y: unknown }>`select ${column(x)} as x, ${value} as y from ${table(name)} group by 1 order by min(_id) limit ${limit}`.execute(db);
     return rows.map((r) => ({ x: r.x instanceof Date ? r.x.toISOString().slice(0, 10) : r.x === null ? null : String(r.x), y: Number(r.y) }));
   }
 }
