@@ -6,3 +6,4 @@ export { ckanRoutes } from './ckan.routes.ts';
 export { opendataPolicy, opendataScopes } from './opendata.policy.ts';
 export { seedOpendataDemo } from './opendata.seed.ts';
 export { readCsv, readXlsx, XLSX_TYPE } from './tabular.ts';
+export { DatastoreRepository, tableFor } from './datastore.repository.ts';

@@ -91,5 +91,30 @@ for (const kind of DB_KINDS) {
       assert.equal(agg.length, 3);
       assert.equal((await t.as(pimpinan)({ method: 'GET', url: `/api/opendata/resources/${r.id}/data` })).statusCode, 404, 'pimpinan reads published data only');
     });
+
+    test('groups, walidata setting, links, reject with a note, delete: 201/400/403/404/409 by role', async () => {
+      const admin = await t.signIn({ role: 'admin' });
+      assert.equal((await t.as(dinkes)({ method: 'POST', url: '/api/opendata/groups', payload: { name: 'ekonomi', title: 'Ekonomi' } })).statusCode, 403);
+      assert.equal((await t.as(walidata)({ method: 'POST', url: '/api/opendata/groups', payload: { name: 'ekonomi', title: 'Ekonomi' } })).statusCode, 201);
+      assert.equal((await t.as(walidata)({ method: 'POST', url: '/api/opendata/groups', payload: { name: 'ekonomi', title: 'Lagi' } })).statusCode, 409);
+      assert.equal((await t.as(walidata)({ method: 'POST', url: '/api/opendata/groups', payload: { name: 'E K', title: 'x' } })).statusCode, 400);
+      assert.equal((await t.as(admin)({ method: 'PUT', url: '/api/opendata/walidata', payload: { organizationId: t.tenant.id } })).statusCode, 400, 'not an organization');
+      assert.equal((await t.as(admin)({ method: 'PUT', url: '/api/opendata/walidata', payload: { organizationId: t.orgs.get('diskominfo') } })).statusCode, 200);
+      const d = (await t.as(dinkes)({ method: 'POST', url: '/api/opendata/datasets', payload: body({ name: 'puskesmas', title: 'Daftar Puskesmas' }) })).json();
+      assert.equal((await t.as(dinkes)({ method: 'POST', url: `/api/opendata/datasets/${d.id}/resources`, payload: { name: 'Peta', format: 'pdf', url: 'ftp://x' } })).statusCode, 400);
+      const link = await t.as(dinkes)({ method: 'POST', url: `/api/opendata/datasets/${d.id}/resources`, payload: { name: 'Profil', format: 'pdf', url: 'https://dinkes.kalteng.go.id/profil.pdf' } });
+      assert.equal(link.statusCode, 201);
+      assert.equal((await t.as(dinkes)({ method: 'GET', url: `/api/opendata/datasets/${d.id}` })).json().formats.join(), 'PDF');
+      await t.as(dinkes)({ method: 'POST', url: `/api/opendata/datasets/${d.id}/transition`, payload: { action: 'submit' } });
+      const back = await t.as(walidata)({ method: 'POST', url: `/api/opendata/datasets/${d.id}/transition`, payload: { action: 'reject', note: 'Lengkapi definisi operasional' } });
+      assert.deepEqual([back.json().state, back.json().reviewNote], ['draft', 'Lengkapi definisi operasional']);
+      assert.equal((await t.as(dinkes)({ method: 'PATCH', url: `/api/opendata/datasets/${d.id}`, payload: { definisi: 'Fasilitas kesehatan tingkat pertama' } })).statusCode, 200, 'editable again after the return');
+      assert.equal((await t.as(dinkes)({ method: 'PATCH', url: `/api/opendata/datasets/${d.id}`, payload: { organizationId: t.orgs.get('pupr') } })).statusCode, 403, 'only walidata move a dataset');
+      assert.equal((await t.as(pupr)({ method: 'DELETE', url: `/api/opendata/datasets/${d.id}` })).statusCode, 404);
+      assert.equal((await t.as(dinkes)({ method: 'DELETE', url: `/api/opendata/datasets/${d.id}` })).statusCode, 204);
+      assert.equal((await t.as(dinkes)({ method: 'GET', url: `/api/opendata/datasets/${d.id}` })).statusCode, 404);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/api/opendata/datasets' })).statusCode, 401);
+      assert.equal((await t.as(pimpinan)({ method: 'GET', url: '/api/opendata/datasets?limit=500' })).statusCode, 400);
+    });
   });
 }
