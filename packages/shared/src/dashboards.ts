@@ -32,15 +32,7 @@ export const budgetInputSchema = z.strictObject({
 }).refine((v) => v.realization <= v.pagu, { message: 'realisasi melebihi pagu', path: ['realization'] });
 export type BudgetInput = z.infer<typeof budgetInputSchema>;
 
-export const budgetEntrySchema = z.object({
-  id: z.uuid(),
-  organizationId: z.uuid(),
-  organizationCode: z.string(),
-  organizationName: z.string(),
-  year: z.number().int(),
-  quarter: z.number().int(),
-  programCode: z.string(),
-  programName: z.string(),
+const progress = {
   pagu: z.number(),
   realization: z.number(),
   financialPct: z.number(),
@@ -50,6 +42,18 @@ export const budgetEntrySchema = z.object({
   deviationFinancial: z.number(),
   deviationPhysical: z.number(),
   status: z.enum(TRAFFIC_LIGHTS),
+};
+
+export const budgetEntrySchema = z.object({
+  id: z.uuid(),
+  organizationId: z.uuid(),
+  organizationCode: z.string(),
+  organizationName: z.string(),
+  year: z.number().int(),
+  quarter: z.number().int(),
+  programCode: z.string(),
+  programName: z.string(),
+  ...progress,
   problems: z.string(),
   followUp: z.string(),
   updatedAt: z.string(),
@@ -84,17 +88,6 @@ export type Procurement = z.infer<typeof procurementSchema>;
 export const periodQuerySchema = z.object({ year, quarter: quarter.optional() });
 export type PeriodQuery = z.infer<typeof periodQuerySchema>;
 
-const progress = {
-  pagu: z.number(),
-  realization: z.number(),
-  financialPct: z.number(),
-  physicalPct: z.number(),
-  targetFinancialPct: z.number(),
-  targetPhysicalPct: z.number(),
-  deviationFinancial: z.number(),
-  deviationPhysical: z.number(),
-  status: z.enum(TRAFFIC_LIGHTS),
-};
 
 export const opdRankSchema = z.object({
   rank: z.number().int(),

@@ -86,7 +86,7 @@ export class CkanService {
         return this.memberShow(scope, action === 'organization_show' ? 'organization' : 'groups', parse(ckanParams.organization_show, params), u);
       case 'tag_list': {
         const p = parse(ckanParams.tag_list, params);
-        const tags = (await repo.facet(db, scope, parseCkanQuery('', ''), 'tags', 10_000)).map((t) => t.name).filter((t) => !p.query || t.toLowerCase().includes(p.query.toLowerCase())).sort();
+        const tags = (await repo.facets(db, scope, parseCkanQuery('', ''), ['tags'], 10_000)).tags!.map((t) => t.name).filter((t) => !p.query || t.toLowerCase().includes(p.query.toLowerCase())).sort();
         return p.all_fields ? tags.map((t) => ({ id: t, name: t, display_name: t, vocabulary_id: null })) : tags;
       }
       case 'resource_show': {
@@ -123,9 +123,9 @@ export class CkanService {
     const facets: Record<string, Record<string, number>> = {};
     const searchFacets: Record<string, { title: string; items: { name: string; display_name: string; count: number }[] }> = {};
     const names = await this.displayNames(scope);
-    for (const field of fields) {
-      if (!(field in DATASET_FACETS)) throw invalid('facet.field', `Faset tidak didukung: ${field}`);
-      const items = await this.datasets.repo.facet(this.db, scope, filter, field as DatasetFacet, p['facet.limit'] < 0 ? 10_000 : p['facet.limit']);
+    for (const field of fields) if (!(DATASET_FACETS as readonly string[]).includes(field)) throw invalid('facet.field', `Faset tidak didukung: ${field}`);
+    const counted = await this.datasets.repo.facets(this.db, scope, filter, fields as DatasetFacet[], p['facet.limit'] < 0 ? 10_000 : p['facet.limit']);
+    for (const [field, items] of Object.entries(counted)) {
       facets[field] = Object.fromEntries(items.map((i) => [i.name, i.count]));
       searchFacets[field] = { title: field, items: items.map((i) => ({ name: i.name, display_name: names.get(`${field}:${i.name}`) ?? i.name, count: i.count })) };
     }
@@ -140,7 +140,7 @@ export class CkanService {
   }
 
   private async counts(scope: DatasetScope, facet: 'organization' | 'groups'): Promise<Map<string, number>> {
-    return new Map((await this.datasets.repo.facet(this.db, scope, parseCkanQuery('', ''), facet, 10_000)).map((i) => [i.name, i.count]));
+    return new Map((await this.datasets.repo.facets(this.db, scope, parseCkanQuery('', ''), [facet], 10_000))[facet]!.map((i) => [i.name, i.count]));
   }
 
   private async members(scope: DatasetScope, kind: 'organization' | 'groups') {

@@ -25,8 +25,9 @@ export interface CatalogFilter {
 
 export type CatalogSort = { by: 'relevance' | 'title' | 'name' | 'created' | 'modified'; desc: boolean }[];
 
-export const DATASET_FACETS = { organization: 'o.code', tags: 'tags', groups: 'groups', res_format: 'formats', region: 'region_code', license_id: 'license_id' } as const;
-export type DatasetFacet = keyof typeof DATASET_FACETS;
+/** Facets of the catalog, named as CKAN names them. */
+export const DATASET_FACETS = ['organization', 'tags', 'groups', 'res_format', 'region', 'license_id'] as const;
+export type DatasetFacet = (typeof DATASET_FACETS)[number];
 
 type Eb = ExpressionBuilder<Database & { d: OdDatasetsTable; o: Database['organizations'] }, 'd' | 'o'>;
 
@@ -81,17 +82,30 @@ export class OpendataRepository {
     return { rows, total: Number(n) };
   }
 
-  /** Counts per facet value over the same filtered set; array columns count each element. */
-  async facet(db: Executor, scope: DatasetScope, f: CatalogFilter, facet: DatasetFacet, limit: number): Promise<{ name: string; count: number }[]> {
-    const col = DATASET_FACETS[facet];
-    const value = col === 'tags' || col === 'groups' || col === 'formats' ? sql`unnest(d.${sql.raw(col)})` : sql.raw(col === 'o.code' ? 'o.code' : `d.${col}`);
-    const inner = db
+  /**
+   * Counts per facet value over the same filtered set, every facet in one query (one scan of the
+   * matching datasets); array columns count each element. At most `limit` values per facet.
+   */
+  async facets(db: Executor, scope: DatasetScope, f: CatalogFilter, facets: DatasetFacet[], limit: number): Promise<Record<string, { name: string; count: number }[]>> {
+    const out: Record<string, { name: string; count: number }[]> = Object.fromEntries(facets.map((x) => [x, []]));
+    if (facets.length === 0) return out;
+    const matching = db
       .selectFrom('od_datasets as d')
       .innerJoin('organizations as o', 'o.id', 'd.organization_id')
       .where((eb) => eb.and([scoped(eb as Eb, scope), filtered(eb as Eb, f)]))
-      .select(sql<string>`${value}`.as('v'));
-    const rows = await db.selectFrom(inner.as('x')).select(['x.v as name', (eb) => eb.fn.countAll<number>().as('count')]).groupBy('x.v').orderBy('count', 'desc').orderBy('x.v').limit(limit).execute();
-    return rows.map((r) => ({ name: String(r.name), count: Number(r.count) }));
+      .select(['o.code as organization', 'd.tags', 'd.groups', 'd.formats as res_format', 'd.region_code as region', 'd.license_id']);
+    const part = (facet: DatasetFacet) =>
+      facet === 'tags' || facet === 'groups' || facet === 'res_format'
+        ? sql`select ${facet} as facet, v as name, count(*) as n from m, unnest(m.${sql.id(facet)}) as v group by v`
+        : sql`select ${facet} as facet, m.${sql.id(facet)} as name, count(*) as n from m group by 2`;
+    const { rows } = await sql<{ facet: string; name: string; n: number }>`
+      with m as materialized (${matching})
+      select facet, name, n from (
+        select facet, name, n, row_number() over (partition by facet order by n desc, name) as r
+        from (${sql.join(facets.map(part), sql` union all `)}) as all_facets
+      ) as ranked where r <= ${limit} order by facet, r`.execute(db);
+    for (const r of rows) out[r.facet]!.push({ name: String(r.name), count: Number(r.n) });
+    return out;
   }
 
   async listNames(db: Executor, scope: DatasetScope, limit: number, offset: number): Promise<string[]> {

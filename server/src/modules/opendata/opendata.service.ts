@@ -81,8 +81,8 @@ export class OpendataService {
     const facets: CatalogPage['facets'] = {};
     const orgs = new Map((await this.tenancy.organizationsOf(scope.tenantId)).map((o) => [o.code, o.name]));
     const groups = new Map((await this.repo.listGroups(this.db, scope.tenantId)).map((g) => [g.name, g.title]));
-    for (const facet of ['organization', 'groups', 'tags', 'res_format', 'region'] as const) {
-      const items = await this.repo.facet(this.db, scope, f, facet, 50);
+    const counted = await this.repo.facets(this.db, scope, f, ['organization', 'groups', 'tags', 'res_format', 'region'], 50);
+    for (const [facet, items] of Object.entries(counted)) {
       facets[facet] = items.map((i) => ({ ...i, displayName: (facet === 'organization' ? orgs.get(i.name) : facet === 'groups' ? groups.get(i.name) : undefined) ?? i.name }));
     }
     return { items: rows.map(presentSummary), total, facets };

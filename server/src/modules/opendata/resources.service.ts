@@ -62,6 +62,8 @@ export class ResourcesService {
       await this.audit.record(tx, actor, { action: 'dataset.resource.upload', targetType: 'dataset', targetId: dataset.id, details: { resourceId: id, name: q.name, rows: raw.rows.length, columns: typed.fields.length } });
       return row;
     });
+    // the rows are committed; a failed vacuum only leaves queries slower until autovacuum runs
+    await this.datastore.vacuum(this.db, tableFor(resource.id)).catch(() => undefined);
     return { ...result, resource: presentResource(resource) };
   }
 

@@ -3,7 +3,7 @@ import { ActionIcon, Card, Group, Text, Tooltip } from '@mantine/core';
 import { IconFileSpreadsheet, IconPhoto } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption, type EChartHandle } from './EChart.tsx';
-import { downloadText } from '../../lib/download.ts';
+import { downloadHref, downloadText } from '../../lib/download.ts';
 import { toCsv } from '../../lib/csv.ts';
 
 interface Props {
@@ -15,15 +15,6 @@ interface Props {
   height?: number | string;
   extra?: ReactNode;
   testId?: string;
-}
-
-function downloadDataUrl(filename: string, url: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
 }
 
 /** A titled chart with PNG and CSV export buttons. */
@@ -39,7 +30,7 @@ export function ChartCard({ title, option, table, filename, height, extra, testI
         <Group gap={4} wrap="nowrap">
           {extra}
           <Tooltip label={t('dashboard.exportPng')}>
-            <ActionIcon variant="subtle" aria-label={t('dashboard.exportPng')} onClick={() => { const url = chart.current?.toPng(); if (url) downloadDataUrl(`${filename}.png`, url); }}>
+            <ActionIcon variant="subtle" aria-label={t('dashboard.exportPng')} onClick={() => { const url = chart.current?.toPng(); if (url) downloadHref(`${filename}.png`, url); }}>
               <IconPhoto size={18} />
             </ActionIcon>
           </Tooltip>
