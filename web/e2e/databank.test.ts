@@ -64,6 +64,15 @@ async function publicCatalog(page: Page, base: string): Promise<void> {
   await page.screenshot({ path: join(ROOT, 'test-results/databank-dataset.png') });
   await page.goto(src!.replace(/^https?:\/\/[^/]+/, base));
   await chartDrawn(page, 'dataset-chart');
+
+  // on a phone the catalog stacks: facets above results, nothing wider than the screen
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`${base}/data`);
+  await page.getByTestId('dataset-card').first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `no horizontal scrolling on a phone (${overflow}px too wide)`);
+  await page.screenshot({ path: join(ROOT, 'test-results/databank-mobile.png'), fullPage: true });
+  await page.setViewportSize({ width: 1600, height: 1000 });
 }
 
 async function dashboard(page: Page, base: string, password: string): Promise<void> {

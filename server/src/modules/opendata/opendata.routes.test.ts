@@ -66,6 +66,7 @@ for (const kind of DB_KINDS) {
       const cat = (await t.app.inject({ method: 'GET', url: '/api/public/opendata/datasets?q=imunisasi' })).json();
       assert.deepEqual(cat.items.map((x: { name: string }) => x.name), ['imunisasi']);
       assert.deepEqual(cat.facets.organization, [{ name: 'dinkes', displayName: 'Dinas Kesehatan', count: 1 }]);
+      assert.deepEqual(cat.facets.region, [{ name: '62', displayName: 'Kalimantan Tengah', count: 1 }]);
       // audit trail of the whole flow
       const audit = await t.db.selectFrom('audit_log').select('action').where('target_id', '=', d.id).orderBy('id').execute();
       assert.deepEqual(audit.map((a) => a.action), ['dataset.create', 'dataset.update', 'dataset.resource.upload', 'dataset.submit', 'dataset.verify', 'dataset.publish']);

@@ -5,7 +5,7 @@ import type { Policy } from '../../platform/authz/policy.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { conflict, DomainError, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { AuditWriter } from '../audit/index.ts';
-import type { TenancyService } from '../tenancy/index.ts';
+import { TenancyRepository, type TenancyService } from '../tenancy/index.ts';
 import { OpendataRepository, type CatalogFilter, type DatasetRow, type DatasetScope } from './opendata.repository.ts';
 import { DatastoreRepository } from './datastore.repository.ts';
 import { isWalidata, mayEdit, readScope } from './opendata.policy.ts';
@@ -31,6 +31,7 @@ export function filterOf(q: CatalogQuery): CatalogFilter {
 export class OpendataService {
   readonly repo = new OpendataRepository();
   private readonly datastore = new DatastoreRepository();
+  private readonly regions = new TenancyRepository();
   constructor(
     private readonly db: Db,
     private readonly policy: Policy,
@@ -81,9 +82,12 @@ export class OpendataService {
     const facets: CatalogPage['facets'] = {};
     const orgs = new Map((await this.tenancy.organizationsOf(scope.tenantId)).map((o) => [o.code, o.name]));
     const groups = new Map((await this.repo.listGroups(this.db, scope.tenantId)).map((g) => [g.name, g.title]));
+    const tenant = await this.tenancy.getTenant(scope.tenantId);
+    const regions = new Map((await this.regions.listRegionsUnder(this.db, tenant.regionCode)).map((r) => [r.code, r.name]));
+    const names: Record<string, Map<string, string>> = { organization: orgs, groups, region: regions };
     const counted = await this.repo.facets(this.db, scope, f, ['organization', 'groups', 'tags', 'res_format', 'region'], 50);
     for (const [facet, items] of Object.entries(counted)) {
-      facets[facet] = items.map((i) => ({ ...i, displayName: (facet === 'organization' ? orgs.get(i.name) : facet === 'groups' ? groups.get(i.name) : undefined) ?? i.name }));
+      facets[facet] = items.map((i) => ({ ...i, displayName: names[facet]?.get(i.name) ?? i.name }));
     }
     return { items: rows.map(presentSummary), total, facets };
   }

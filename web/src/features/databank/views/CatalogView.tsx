@@ -21,7 +21,7 @@ interface Props {
   actions?: ReactNode;
 }
 
-/** Search with facets; every filter lives in the URL, so a filtered catalog can be linked. */
+/** Search with facets (beside the results; below them on a phone); every filter lives in the URL, so a filtered catalog can be linked. */
 export function CatalogView({ scope, hrefOf, actions }: Props) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -44,14 +44,14 @@ export function CatalogView({ scope, hrefOf, actions }: Props) {
 
   return (
     <Grid gap="md">
-      <Grid.Col span={{ base: 12, md: 3 }}>
+      <Grid.Col span={{ base: 12, md: 3 }} order={{ base: 2, md: 1 }}>
         <Stack gap="md">
           {FACETS.map(([facet, param]) => (
             <FacetList key={facet} title={t(`databank.facet.${facet}`)} items={q.data?.facets[facet] ?? []} selected={get(param)} onSelect={(v) => set(param, v)} />
           ))}
         </Stack>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 9 }}>
+      <Grid.Col span={{ base: 12, md: 9 }} order={{ base: 1, md: 2 }}>
         <Stack gap="sm">
           <form onSubmit={(e) => { e.preventDefault(); set('q', text.trim() || undefined); }}>
             <Group gap="sm" align="flex-end" wrap="wrap">
