@@ -93,6 +93,9 @@ async function dashboard(page: Page, base: string, password: string): Promise<vo
   await page.getByTestId('ranking-opd').last().click();
   await page.getByTestId('programs-table').locator('tbody tr').first().waitFor();
   assert.match((await page.getByTestId('programs-table').textContent()) ?? '', /\d\.\d{2}\.\d{2}/, 'program codes listed');
+  await page.getByTestId('program-select').first().click();
+  await page.getByTestId('chart-s-curve').getByText(/·/).waitFor();
+  await chartDrawn(page, 'chart-s-curve');
   await page.getByTestId('nav-databank').click();
   await page.getByTestId('dataset-card').nth(2).waitFor();
   assert.ok((await page.getByTestId('dataset-state').allTextContents()).includes('Diajukan'), 'the admin sees the dataset in review');

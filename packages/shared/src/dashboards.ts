@@ -117,6 +117,8 @@ export const opdDetailSchema = z.object({
   indicators: z.array(indicatorSchema),
   procurements: z.array(procurementSchema),
   trend: z.array(trendPointSchema),
+  /** Quarterly trend of each program (by program code), for the drill-down to one program. */
+  programTrends: z.record(z.string(), z.array(trendPointSchema)),
 });
 export type OpdDetail = z.infer<typeof opdDetailSchema>;
 

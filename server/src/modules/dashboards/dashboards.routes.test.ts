@@ -57,6 +57,7 @@ for (const kind of DB_KINDS) {
       const d = (await t.as(pimpinan)({ method: 'GET', url: `/api/dashboard/opd/${t.orgs.get('pupr')}?year=2025&quarter=2` })).json();
       assert.equal(d.programs[0].deviationFinancial, -18);
       assert.deepEqual(d.trend.map((p: { quarter: number; financialPct: number }) => [p.quarter, p.financialPct]), [[1, 10], [2, 20]]);
+      assert.deepEqual(d.programTrends['1.03.10'].map((p: { quarter: number; physicalPct: number }) => [p.quarter, p.physicalPct]), [[1, 12], [2, 25]]);
       assert.equal((await t.as(ppid)({ method: 'GET', url: '/api/dashboard/overview?year=2025' })).statusCode, 403);
       assert.equal((await t.as(pimpinan)({ method: 'GET', url: '/api/dashboard/overview?year=1999' })).statusCode, 400);
       assert.equal((await t.as(pimpinan)({ method: 'GET', url: `/api/dashboard/opd/${t.tenant.id}?year=2025` })).statusCode, 404);

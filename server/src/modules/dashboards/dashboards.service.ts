@@ -94,6 +94,7 @@ export class DashboardsService {
       indicators: (await this.repo.indicators(this.db, actor.tenantId, q.year, organizationId)).map(presentIndicator),
       procurements: (await this.repo.procurements(this.db, actor.tenantId, q.year, organizationId)).map(presentProcurement),
       trend: trendOf(all),
+      programTrends: Object.fromEntries([...new Set(all.map((r) => r.program_code))].map((code) => [code, trendOf(all.filter((r) => r.program_code === code))])),
     };
   }
 

@@ -1,4 +1,5 @@
-import { Anchor, Center, Grid, Loader, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Center, Grid, Loader, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useOpdDetail } from '../../../api/dashboards.ts';
@@ -19,6 +20,9 @@ export function OpdDashboardPage() {
   const { year, quarter, years, set } = usePeriod();
   const q = useOpdDetail(id, year, quarter);
   const d = q.data;
+  // a chosen program narrows the S-curve to that program; choosing it again returns to the whole OPD
+  const [program, setProgram] = useState<string | null>(null);
+  const curve = d && program && d.programTrends[program] ? d.programTrends[program] : (d?.trend ?? []);
   const labels = { financial: t('dashboard.financial'), physical: t('dashboard.physical'), targetFinancial: t('dashboard.targetFinancial'), targetPhysical: t('dashboard.targetPhysical') };
   return (
     <Stack gap="md">
@@ -43,8 +47,13 @@ export function OpdDashboardPage() {
               <Table.Tbody>
                 {d.programs.length === 0 && <Table.Tr><Table.Td colSpan={7}><Text c="dimmed" size="sm">{t('dashboard.noPrograms')}</Text></Table.Td></Table.Tr>}
                 {d.programs.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td><Text size="sm" className="mono">{p.programCode}</Text><Text size="sm">{p.programName}</Text></Table.Td>
+                  <Table.Tr key={p.id} bg={program === p.programCode ? 'dark.5' : undefined}>
+                    <Table.Td>
+                      <UnstyledButton onClick={() => setProgram(program === p.programCode ? null : p.programCode)} aria-pressed={program === p.programCode} data-testid="program-select">
+                        <Text size="sm" className="mono" c="cyan">{p.programCode}</Text>
+                        <Text size="sm">{p.programName}</Text>
+                      </UnstyledButton>
+                    </Table.Td>
                     <Table.Td ta="right" className="mono">{rupiahShort(p.pagu)}</Table.Td>
                     <Table.Td ta="right" className="mono">{pct(p.financialPct)} / {pct(p.targetFinancialPct)}</Table.Td>
                     <Table.Td ta="right" className="mono">{pct(p.physicalPct)} / {pct(p.targetPhysicalPct)}</Table.Td>
@@ -58,7 +67,7 @@ export function OpdDashboardPage() {
           </Table.ScrollContainer>
           <Grid gap="md">
             <Grid.Col span={{ base: 12, lg: 6 }}>
-              <ChartCard title={t('dashboard.sCurve')} option={trendOption(d.trend, labels)} filename={`kurva-s-${d.code}`} table={[[t('dashboard.year'), t('dashboard.quarter'), labels.financial, labels.physical, labels.targetFinancial, labels.targetPhysical], ...d.trend.map((p) => [p.year, p.quarter, p.financialPct, p.physicalPct, p.targetFinancialPct, p.targetPhysicalPct])]} />
+              <ChartCard title={program ? `${t('dashboard.sCurve')} · ${program}` : t('dashboard.sCurve')} option={trendOption(curve, labels)} filename={`kurva-s-${d.code}${program ? `-${program}` : ''}`} testId="chart-s-curve" table={[[t('dashboard.year'), t('dashboard.quarter'), labels.financial, labels.physical, labels.targetFinancial, labels.targetPhysical], ...curve.map((p) => [p.year, p.quarter, p.financialPct, p.physicalPct, p.targetFinancialPct, p.targetPhysicalPct])]} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 6 }}>
               {d.indicators.length ? (
