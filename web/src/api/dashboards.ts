@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { budgetEntrySchema, opdDetailSchema, overviewSchema, serviceIndicatorSchema, trendPointSchema, type BudgetInput } from '@pantau/shared';
+import { budgetEntrySchema, indicatorSchema, opdDetailSchema, overviewSchema, procurementSchema, serviceIndicatorSchema, trendPointSchema, type BudgetInput, type IndicatorInput, type ProcurementInput } from '@pantau/shared';
 import { api } from './client.ts';
 import { keys } from './keys.ts';
 import { arrayOf } from './parsers.ts';
@@ -29,6 +29,22 @@ export function useSaveBudget() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: BudgetInput) => api.put('/api/dashboard/budgets', body, budgetEntrySchema),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.dashboard }),
+  });
+}
+
+export function useSaveIndicator() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IndicatorInput) => api.put('/api/dashboard/indicators', body, indicatorSchema),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.dashboard }),
+  });
+}
+
+export function useSaveProcurement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProcurementInput) => api.put('/api/dashboard/procurements', body, procurementSchema),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.dashboard }),
   });
 }

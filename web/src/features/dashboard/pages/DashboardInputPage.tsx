@@ -16,8 +16,10 @@ import { useForm } from '../../../lib/useForm.ts';
 import { validate } from '../../../lib/validation.ts';
 import { useMe } from '../../auth/hooks/useMe.ts';
 import { RowErrors } from '../../databank/components/RowErrors.tsx';
+import { IndicatorForm } from '../components/IndicatorForm.tsx';
+import { ProcurementForm } from '../components/ProcurementForm.tsx';
 
-/** RFK entry of one program and quarter (created or replaced), and the CSV/XLSX import with its templates. */
+/** RFK entry of one program and quarter (created or replaced), IKU and procurement of the chosen OPD and year, and the CSV/XLSX import with its templates. */
 export function DashboardInputPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -71,6 +73,12 @@ export function DashboardInputPage() {
             <Button type="submit" loading={save.isPending} w="fit-content">{t('common.save')}</Button>
           </Stack>
         </form>
+      </Card>
+      <Card withBorder padding="sm">
+        <Stack gap="lg">
+          <IndicatorForm organizationId={f.values.organizationId} year={f.values.year} />
+          <ProcurementForm organizationId={f.values.organizationId} year={f.values.year} />
+        </Stack>
       </Card>
       <Card withBorder padding="sm">
         <Text fw={600} mb="xs">{t('dashboard.importTitle')}</Text>
