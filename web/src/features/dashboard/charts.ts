@@ -24,22 +24,26 @@ export function rankingOption(opds: OpdRank[], labels: { financial: string; phys
   };
 }
 
-/** Realization against the S-curve over the quarters. */
+/**
+ * Realization against the S-curve: quarters T1–T4 on the axis and one line per year, because
+ * realization is cumulative within a budget year and starts again from zero each January. The
+ * target is drawn for the latest year.
+ */
 export function trendOption(points: TrendPoint[], labels: { financial: string; physical: string; targetFinancial: string; targetPhysical: string }): ChartOption {
-  const x = points.map((p) => `${p.year} T${p.quarter}`);
-  const line = (name: string, data: number[], dashed: boolean, color: string) => ({ name, type: 'line', data, smooth: true, symbolSize: 8, lineStyle: { type: dashed ? 'dashed' : 'solid', width: 3 }, itemStyle: { color } });
+  const years = [...new Set(points.map((p) => p.year))].sort();
+  const latest = years[years.length - 1];
+  const byQuarter = (year: number, k: keyof TrendPoint) => [1, 2, 3, 4].map((q) => points.find((p) => p.year === year && p.quarter === q)?.[k] ?? null);
+  const palette = ['#40c057', '#4dabf7', '#fab005', '#e599f7', '#ff8787'];
+  const line = (name: string, data: (number | null)[], dashed: boolean, color: string, width = 3) => ({ name, type: 'line', data, symbolSize: 8, lineStyle: { type: dashed ? 'dashed' : 'solid', width }, itemStyle: { color } });
+  const series = years.flatMap((y, i) => [line(`${labels.financial} ${y}`, byQuarter(y, 'financialPct'), false, palette[(i * 2) % palette.length]!), line(`${labels.physical} ${y}`, byQuarter(y, 'physicalPct'), false, palette[(i * 2 + 1) % palette.length]!, 2)]);
+  if (latest !== undefined) series.push(line(`${labels.targetFinancial} ${latest}`, byQuarter(latest, 'targetFinancialPct'), true, '#adb5bd', 2), line(`${labels.targetPhysical} ${latest}`, byQuarter(latest, 'targetPhysicalPct'), true, '#748ffc', 2));
   return {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, textStyle: big },
-    grid: { left: 50, right: 20, top: 40, bottom: 40 },
-    xAxis: { type: 'category', data: x, axisLabel: big },
+    legend: { top: 0, textStyle: big, type: 'scroll' },
+    grid: { left: 50, right: 20, top: 40, bottom: 30 },
+    xAxis: { type: 'category', data: ['T1', 'T2', 'T3', 'T4'], axisLabel: big },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%', ...big } },
-    series: [
-      line(labels.financial, points.map((p) => p.financialPct), false, '#40c057'),
-      line(labels.physical, points.map((p) => p.physicalPct), false, '#4dabf7'),
-      line(labels.targetFinancial, points.map((p) => p.targetFinancialPct), true, '#adb5bd'),
-      line(labels.targetPhysical, points.map((p) => p.targetPhysicalPct), true, '#748ffc'),
-    ],
+    series,
   };
 }
 
