@@ -96,6 +96,8 @@ async function dashboard(page: Page, base: string, password: string): Promise<vo
   await page.getByTestId('program-select').first().click();
   await page.getByTestId('chart-s-curve').getByText(/·/).waitFor();
   await chartDrawn(page, 'chart-s-curve');
+  await page.goto(`${base}/dashboard/input`);
+  await page.getByTestId('budget-form').waitFor();
   await page.getByTestId('nav-databank').click();
   await page.getByTestId('dataset-card').nth(2).waitFor();
   assert.ok((await page.getByTestId('dataset-state').allTextContents()).includes('Diajukan'), 'the admin sees the dataset in review');

@@ -1,32 +1,18 @@
-import { useState } from 'react';
 import { Alert, Button, Grid, NumberInput, Stack, Text, TextInput } from '@mantine/core';
 import { indicatorInputSchema, type IndicatorInput } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
 import { useSaveIndicator } from '../../../api/dashboards.ts';
-import { submitErrors } from '../../../lib/formErrors.ts';
 import { useForm } from '../../../lib/useForm.ts';
-import { validate } from '../../../lib/validation.ts';
+import { useSubmit } from './useSubmit.ts';
 
 /** IKU of one OPD and year: target and realization (created or replaced by code). */
 export function IndicatorForm({ organizationId, year }: { organizationId: string; year: number }) {
   const { t } = useTranslation();
   const save = useSaveIndicator();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const f = useForm({ code: '', name: '', unit: '%', target: 0, realization: 0 });
-  const submit = async () => {
-    const v = validate(indicatorInputSchema, { ...f.values, organizationId, year } satisfies IndicatorInput);
-    if (!v.ok) return f.setErrors(v.errors);
-    try {
-      await save.mutateAsync(v.data);
-      setMessage({ ok: true, text: t('dashboard.saved') });
-    } catch (e) {
-      const errs = submitErrors(t, e);
-      f.setErrors(errs.fields);
-      setMessage(errs.general ? { ok: false, text: errs.general } : null);
-    }
-  };
+  const { submit, message } = useSubmit(indicatorInputSchema, f.setErrors, (v) => save.mutateAsync(v));
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form onSubmit={(e) => { e.preventDefault(); void submit({ ...f.values, organizationId, year } satisfies IndicatorInput); }}>
       <Stack gap="xs">
         <Text fw={600}>{t('dashboard.ikuTitle')}</Text>
         {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}

@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { Alert, Button, Grid, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { PROCUREMENT_STAGES, procurementInputSchema, type ProcurementInput } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
 import { useSaveProcurement } from '../../../api/dashboards.ts';
-import { submitErrors } from '../../../lib/formErrors.ts';
 import { useForm } from '../../../lib/useForm.ts';
-import { validate } from '../../../lib/validation.ts';
+import { useSubmit } from './useSubmit.ts';
 
 type Stage = ProcurementInput['stage'];
 
@@ -13,22 +11,10 @@ type Stage = ProcurementInput['stage'];
 export function ProcurementForm({ organizationId, year }: { organizationId: string; year: number }) {
   const { t } = useTranslation();
   const save = useSaveProcurement();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const f = useForm({ packageName: '', method: 'Tender', stage: 'rup' as Stage, value: 0 });
-  const submit = async () => {
-    const v = validate(procurementInputSchema, { ...f.values, organizationId, year } satisfies ProcurementInput);
-    if (!v.ok) return f.setErrors(v.errors);
-    try {
-      await save.mutateAsync(v.data);
-      setMessage({ ok: true, text: t('dashboard.saved') });
-    } catch (e) {
-      const errs = submitErrors(t, e);
-      f.setErrors(errs.fields);
-      setMessage(errs.general ? { ok: false, text: errs.general } : null);
-    }
-  };
+  const { submit, message } = useSubmit(procurementInputSchema, f.setErrors, (v) => save.mutateAsync(v));
   return (
-    <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form onSubmit={(e) => { e.preventDefault(); void submit({ ...f.values, organizationId, year } satisfies ProcurementInput); }}>
       <Stack gap="xs">
         <Text fw={600}>{t('dashboard.procurementTitle')}</Text>
         {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
