@@ -65,6 +65,13 @@ async function publicCatalog(page: Page, base: string): Promise<void> {
   await page.goto(src!.replace(/^https?:\/\/[^/]+/, base));
   await chartDrawn(page, 'dataset-chart');
 
+  // a map by region code: population per kabupaten/kota on the offline boundaries
+  const population = (await (await fetch(`${base}/api/public/opendata/datasets/jumlah-penduduk-kabupaten-kota`)).json()) as { resources: { id: string }[] };
+  await page.goto(`${base}/data/embed/${population.resources[0]!.id}?type=map&x=kode_wilayah&y=penduduk&fn=sum&title=Penduduk`);
+  await chartDrawn(page, 'dataset-chart');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(ROOT, 'test-results/databank-map.png') });
+
   // on a phone the catalog stacks: facets above results, nothing wider than the screen
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(`${base}/data`);
