@@ -76,6 +76,13 @@ for (const kind of DB_KINDS) {
       const tpl = await t.as(dinkes)({ method: 'GET', url: '/api/dashboard/budgets/template.csv' });
       assert.match(tpl.body, /^kode_opd,tahun,triwulan/);
       assert.equal((await t.as(pimpinan)({ method: 'GET', url: '/api/dashboard/budgets/template.xlsx' })).statusCode, 403);
+      // the XLSX template, filled in as downloaded, imports (dry run) for the OPD of its example row
+      const xlsx = await t.as(dinkes)({ method: 'GET', url: '/api/dashboard/budgets/template.xlsx' });
+      const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const dry = await t.as(dinkes)({ method: 'POST', url: '/api/dashboard/budgets/import?dryRun=true', headers: { 'content-type': XLSX }, payload: xlsx.rawPayload });
+      assert.deepEqual([dry.statusCode, dry.json().rows, dry.json().saved], [200, 1, 0], dry.body);
+      const other = await t.as(pupr)({ method: 'POST', url: '/api/dashboard/budgets/import?dryRun=true', headers: { 'content-type': XLSX }, payload: xlsx.rawPayload });
+      assert.deepEqual([other.statusCode, other.json().error.details.errors[0].column], [400, 'kode_opd'], 'PUPR cannot import Dinkes figures');
     });
 
     test('service indicators: cameras online per region from the registry; modules not built report unavailable', async () => {
