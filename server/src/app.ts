@@ -27,6 +27,8 @@ import { LiveService, livePolicy, liveRoutes, liveScopes } from './modules/live/
 import { WallsService, wallsPolicy, wallsRoutes } from './modules/walls/index.ts';
 import { Playback, type MediaPipeline } from './media/index.ts';
 import { EvidenceService, ExportSigner, ExportsService, PlaybackService, StorageService, recordingsPolicy, recordingsRoutes, recordingsScopes } from './modules/recordings/index.ts';
+import { BudgetImportService, DashboardsService, camerasOnline, dashboardsPolicy, dashboardsRoutes, dashboardsScopes, unavailable } from './modules/dashboards/index.ts';
+import { CkanService, OpendataService, ResourcesService, ckanRoutes, opendataPolicy, opendataRoutes, opendataScopes } from './modules/opendata/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
 z.config(z.locales.id());
@@ -69,7 +71,10 @@ export interface AppDeps {
 /** Every service, wired once: their constructors are their dependency lists. */
 export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
   const { db, clock, secrets, options } = deps;
-  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes, recordingsScopes]);
+  const policy = new Policy(
+    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy],
+    [auditScopes, tenancyScopes, camerasScopes, liveScopes, recordingsScopes, opendataScopes, dashboardsScopes],
+  );
   const audit = new AuditService(db, policy, clock);
   const tenancy = new TenancyService(db, policy, audit);
   const auth = new AuthService(db, policy, audit, tenancy, clock, { sessionHours: options.sessionHours, maxFailures: options.loginMaxFailures, lockMinutes: options.loginLockMinutes });
@@ -90,7 +95,13 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
     exports: new ExportsService(db, policy, audit, cameras, evidence, playbackCore, new ExportSigner(db, secrets), { dataDir: rec.dataDir, now, log: deps.log ?? console }),
     storage: new StorageService(db, policy, audit, cameras, { dataDir: rec.dataDir, budgetBytes: rec.budgetBytes, defaultRetentionDays: rec.retentionDays, now: () => now().getTime() }),
   };
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings };
+  const opendata = new OpendataService(db, policy, audit, tenancy, clock);
+  const resources = new ResourcesService(db, policy, audit, opendata);
+  const ckan = new CkanService(db, opendata, resources, tenancy);
+  // incident SLA and PPID timeliness plug in here as providers when those modules exist
+  const dashboards = new DashboardsService(db, policy, audit, tenancy, [camerasOnline(cameras, tenancy), unavailable('incident_sla', '%'), unavailable('ppid_timeliness', '%')]);
+  const budgetImport = new BudgetImportService(db, policy, audit, tenancy);
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -147,6 +158,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   camerasRoutes(app, services.cameras, services.cameraTransfer);
   auditRoutes(app, services.audit);
   wallsRoutes(app, services.walls);
+  opendataRoutes(app, services.opendata, services.resources);
+  ckanRoutes(app, services.ckan);
+  dashboardsRoutes(app, services.dashboards, services.budgetImport);
   liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null);
   recordingsRoutes(app, services.recordings);
 

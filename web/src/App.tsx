@@ -1,4 +1,4 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, CHANGE_PASSWORD_PATH } from './features/auth/components/RequireAuth.tsx';
 import { RequirePermission } from './features/auth/components/RequirePermission.tsx';
@@ -7,6 +7,7 @@ import { ForcedPasswordPage } from './features/auth/pages/ForcedPasswordPage.tsx
 import { LoginPage } from './features/auth/pages/LoginPage.tsx';
 import { NotFoundPage } from './features/shell/pages/NotFoundPage.tsx';
 import { AppLayout } from './features/shell/views/AppLayout.tsx';
+import { PublicLayout } from './features/databank/views/PublicLayout.tsx';
 
 // Sections load on demand, so the login screen does not pay for maplibre or the admin pages.
 const CameraListPage = lazy(() => import('./features/cameras/pages/CameraListPage.tsx').then((m) => ({ default: m.CameraListPage })));
@@ -18,6 +19,14 @@ const VideoWallPage = lazy(() => import('./features/wall/pages/VideoWallPage.tsx
 const ImportPage = lazy(() => import('./features/import/pages/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
 const UsersPage = lazy(() => import('./features/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import('./features/tokens/pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
+const CatalogPage = lazy(() => import('./features/databank/pages/CatalogPage.tsx').then((m) => ({ default: m.CatalogPage })));
+const DatasetPage = lazy(() => import('./features/databank/pages/DatasetPage.tsx').then((m) => ({ default: m.DatasetPage })));
+const EmbedChartPage = lazy(() => import('./features/databank/pages/EmbedChartPage.tsx').then((m) => ({ default: m.EmbedChartPage })));
+const DatabankConsolePage = lazy(() => import('./features/databank/pages/DatabankConsolePage.tsx').then((m) => ({ default: m.DatabankConsolePage })));
+const DatasetEditPage = lazy(() => import('./features/databank/pages/DatasetEditPage.tsx').then((m) => ({ default: m.DatasetEditPage })));
+const DashboardPage = lazy(() => import('./features/dashboard/pages/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
+const OpdDashboardPage = lazy(() => import('./features/dashboard/pages/OpdDashboardPage.tsx').then((m) => ({ default: m.OpdDashboardPage })));
+const DashboardInputPage = lazy(() => import('./features/dashboard/pages/DashboardInputPage.tsx').then((m) => ({ default: m.DashboardInputPage })));
 const AuditPage = lazy(() => import('./features/audit/pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 
 function guarded(action: Action, page: ReactNode) {
@@ -28,6 +37,11 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route element={<PublicLayout />}>
+        <Route path="/data" element={<CatalogPage />} />
+        <Route path="/data/dataset/:name" element={<DatasetPage />} />
+      </Route>
+      <Route path="/data/embed/:resourceId" element={<Suspense fallback={null}><EmbedChartPage /></Suspense>} />
       <Route element={<RequireAuth />}>
         <Route path={CHANGE_PASSWORD_PATH} element={<ForcedPasswordPage />} />
         <Route element={<AppLayout />}>
@@ -42,6 +56,12 @@ export function App() {
           <Route path="/users" element={guarded('user.read', <UsersPage />)} />
           <Route path="/tokens" element={guarded('token.manage', <TokensPage />)} />
           <Route path="/audit" element={guarded('audit.read', <AuditPage />)} />
+          <Route path="/bank-data" element={guarded('dataset.read', <DatabankConsolePage />)} />
+          <Route path="/bank-data/baru" element={guarded('dataset.write', <DatasetEditPage />)} />
+          <Route path="/bank-data/:id" element={guarded('dataset.read', <DatasetEditPage />)} />
+          <Route path="/dashboard" element={guarded('dashboard.read', <DashboardPage />)} />
+          <Route path="/dashboard/opd/:id" element={guarded('dashboard.read', <OpdDashboardPage />)} />
+          <Route path="/dashboard/input" element={guarded('dashboard.write', <DashboardInputPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

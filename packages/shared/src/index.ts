@@ -10,3 +10,5 @@ export * from './audit.ts';
 export * from './live.ts';
 export * from './walls.ts';
 export * from './recordings.ts';
+export * from './opendata.ts';
+export * from './dashboards.ts';

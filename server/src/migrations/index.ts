@@ -4,6 +4,7 @@ import * as m0002 from './0002_recordings.ts';
 import * as m0003 from './0003_walls.ts';
 import * as m0004 from './0004_media_nodes.ts';
 import * as m0005 from './0005_playback.ts';
+import * as m0007 from './0007_databank.ts';
 
 /** Every migration, in order. The same list serves embedded PGlite and a PostgreSQL server. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_walls': m0003,
   '0004_media_nodes': m0004,
   '0005_playback': m0005,
+  '0007_databank': m0007,
 };

@@ -19,4 +19,16 @@ export const keys = {
   walls: ['walls'] as const,
   wallLayouts: ['walls', 'layouts'] as const,
   wallTours: ['walls', 'tours'] as const,
+  // data bank and development dashboard
+  datasets: ['datasets'] as const,
+  datasetList: (scope: 'public' | 'console', f: Filters) => ['datasets', scope, 'list', f] as const,
+  dataset: (scope: 'public' | 'console', id: string) => ['datasets', scope, 'detail', id] as const,
+  datastore: (scope: 'public' | 'console', id: string, f: Filters) => ['datasets', scope, 'rows', id, f] as const,
+  datasetGroups: (scope: 'public' | 'console') => ['datasets', scope, 'groups'] as const,
+  opendataRole: ['datasets', 'role'] as const,
+  dashboard: ['dashboard'] as const,
+  dashboardOverview: (f: Filters) => ['dashboard', 'overview', f] as const,
+  dashboardOpd: (id: string, f: Filters) => ['dashboard', 'opd', id, f] as const,
+  dashboardTrend: ['dashboard', 'trend'] as const,
+  dashboardServices: ['dashboard', 'services'] as const,
 };

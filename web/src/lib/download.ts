@@ -1,14 +1,19 @@
 import { CAMERA_CSV_COLUMNS } from '@pantau/shared';
 
-/** Saves generated text as a file without a server round trip. */
-export function downloadText(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves what a URL (object or data URL) holds as a file. */
+export function downloadHref(filename: string, href: string): void {
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = filename;
   document.body.appendChild(a);
   a.click();
   a.remove();
+}
+
+/** Saves generated text as a file without a server round trip. */
+export function downloadText(filename: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadHref(filename, url);
   // Give the browser a moment to start the download before the URL is revoked.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

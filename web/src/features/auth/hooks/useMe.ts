@@ -20,7 +20,11 @@ export type Action =
   | 'user.write'
   | 'audit.read'
   | 'organization.write'
-  | 'token.manage';
+  | 'token.manage'
+  | 'dataset.read'
+  | 'dataset.write'
+  | 'dashboard.read'
+  | 'dashboard.write';
 
 /** Returns a predicate telling whether the current user may perform an action. */
 export function useCan(): (action: Action) => boolean {

@@ -1,5 +1,5 @@
 import { NavLink } from '@mantine/core';
-import { IconCamera, IconFileImport, IconHistory, IconLayoutGrid, IconMap2, IconUsers } from '@tabler/icons-react';
+import { IconChartBar, IconDatabase, IconCamera, IconFileImport, IconHistory, IconLayoutGrid, IconMap2, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { useCan, type Action } from '../../auth/hooks/useMe.ts';
 
 interface Item {
   to: string;
-  label: 'nav.cameras' | 'nav.map' | 'nav.wall' | 'nav.import' | 'nav.users' | 'nav.audit';
+  label: 'nav.cameras' | 'nav.map' | 'nav.wall' | 'nav.import' | 'nav.users' | 'nav.audit' | 'databank.nav' | 'dashboard.nav';
   testId: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   action: Action;
@@ -20,6 +20,8 @@ const ITEMS: Item[] = [
   { to: '/import', label: 'nav.import', testId: 'nav-import', icon: IconFileImport, action: 'camera.write' },
   { to: '/users', label: 'nav.users', testId: 'nav-users', icon: IconUsers, action: 'user.read' },
   { to: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: IconHistory, action: 'audit.read' },
+  { to: '/dashboard', label: 'dashboard.nav', testId: 'nav-dashboard', icon: IconChartBar, action: 'dashboard.read' },
+  { to: '/bank-data', label: 'databank.nav', testId: 'nav-databank', icon: IconDatabase, action: 'dataset.read' },
 ];
 
 /** The navbar: only the sections the user may open. */
