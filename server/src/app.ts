@@ -24,6 +24,7 @@ import { AuthService, TokensService, UsersService, authRoutes, usersPolicy, user
 import { CameraMediaService, CamerasService, CameraTransferService, camerasPolicy, camerasRoutes, camerasScopes } from './modules/cameras/index.ts';
 import { LiveService, livePolicy, liveRoutes, liveScopes } from './modules/live/index.ts';
 import { WallsService, wallsPolicy, wallsRoutes } from './modules/walls/index.ts';
+import { buildPpidServices, ppidPolicy, ppidPublicRoutes, ppidRoutes } from './modules/ppid/index.ts';
 import type { MediaPipeline } from './media/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
@@ -51,12 +52,14 @@ export interface AppDeps {
   options: AppOptions;
   /** The media pipeline when this process runs the media role; live view needs it. */
   media?: MediaPipeline | null;
+  /** DATA_DIR: PPID documents are stored under it (a temporary folder when absent, as in tests). */
+  dataDir?: string | null;
 }
 
 /** Every service, wired once: their constructors are their dependency lists. */
-export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> }) {
+export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media' | 'dataDir'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> }) {
   const { db, clock, secrets, options } = deps;
-  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes]);
+  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, ppidPolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes]);
   const audit = new AuditService(db, policy, clock);
   const tenancy = new TenancyService(db, policy, audit);
   const auth = new AuthService(db, policy, audit, tenancy, clock, { sessionHours: options.sessionHours, maxFailures: options.loginMaxFailures, lockMinutes: options.loginLockMinutes });
@@ -67,7 +70,8 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   const cameraMedia = new CameraMediaService(db, secrets);
   const live = new LiveService(db, policy, cameras, audit, deps.media ?? null);
   const walls = new WallsService(db, policy, audit, cameras);
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls };
+  const ppid = buildPpidServices({ db, clock, policy, audit, dataDir: deps.dataDir });
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, ppid };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -124,6 +128,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   camerasRoutes(app, services.cameras, services.cameraTransfer);
   auditRoutes(app, services.audit);
   wallsRoutes(app, services.walls);
+  await ppidRoutes(app, services.ppid);
+  ppidPublicRoutes(app, services.ppid.public);
   liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null);
 
   const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));

@@ -3,6 +3,7 @@ import { systemActor } from '../platform/authz/actor.ts';
 import { randomPassword } from '../platform/crypto/tokens.ts';
 import type { Services } from '../app.ts';
 import { TenancyRepository } from '../modules/tenancy/index.ts';
+import { seedPpidDemo } from '../modules/ppid/index.ts';
 import { DEMO_CAMERAS, DEMO_USERS, ORGANIZATIONS, REGIONS } from './kalteng.ts';
 
 export const DEMO_TENANT_SLUG = 'kalteng';
@@ -60,5 +61,6 @@ export async function seedDemo(db: Db, services: Services, rtspBase = DEMO_RTSP_
       enabled: true,
     });
   }
+  await seedPpidDemo(services.ppid, tenant.id, orgIds);
   return { seeded: true, credentials };
 }
