@@ -19,4 +19,6 @@ export const keys = {
   walls: ['walls'] as const,
   wallLayouts: ['walls', 'layouts'] as const,
   wallTours: ['walls', 'tours'] as const,
+  /** PPID: every key starts with 'ppid' so one invalidation refreshes queue, detail and report. */
+  ppid: (...parts: unknown[]) => ['ppid', ...parts] as const,
 };

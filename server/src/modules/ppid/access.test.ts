@@ -79,14 +79,14 @@ for (const kind of DB_KINDS) {
     });
 
     test('calendar edits: add a decree day, it moves new deadlines; delete 204 then 404', async () => {
-      const put = await t.as(as.ppid_officer!)({ method: 'PUT', url: '/api/ppid/calendar/days', payload: { date: '2026-01-07', kind: 'cuti_bersama', label: 'Uji SKB' } });
+      const put = await t.as(as.ppid_officer!)({ method: 'POST', url: '/api/ppid/calendar/days', payload: { date: '2026-01-07', kind: 'cuti_bersama', label: 'Uji SKB' } });
       assert.equal(put.statusCode, 204);
       const cal = (await t.as(as.ppid_officer!)({ method: 'GET', url: '/api/ppid/calendar/2026' })).json();
       assert.ok(cal.some((d: { date: string; source: string }) => d.date === '2026-01-07' && d.source === 'tenant'));
       assert.ok(cal.some((d: { date: string; source: string }) => d.date === '2026-03-23' && d.source === 'decree'));
       setClock(t, '2026-01-06T09:00:00');
       assert.equal((await fileRequest(t)).dueOn, '2026-01-22', 'without the edit: 21 Jan');
-      assert.equal((await t.as(as.pimpinan!)({ method: 'PUT', url: '/api/ppid/calendar/days', payload: { date: '2026-01-08', kind: 'holiday', label: 'x' } })).statusCode, 403);
+      assert.equal((await t.as(as.pimpinan!)({ method: 'POST', url: '/api/ppid/calendar/days', payload: { date: '2026-01-08', kind: 'holiday', label: 'x' } })).statusCode, 403);
       assert.equal((await t.as(as.ppid_officer!)({ method: 'DELETE', url: '/api/ppid/calendar/days/2026-01-07' })).statusCode, 204);
       assert.equal((await t.as(as.ppid_officer!)({ method: 'DELETE', url: '/api/ppid/calendar/days/2026-01-07' })).statusCode, 404);
     });

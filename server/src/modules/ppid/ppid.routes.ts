@@ -46,7 +46,7 @@ export async function ppidRoutes(app: FastifyInstance, s: PpidServices): Promise
     );
 
     r.get('/api/ppid/calendar/:year', { schema: { tags, summary: 'Hari libur dan cuti bersama setahun', params: yearParams, response: { 200: z.array(ppidCalendarDaySchema) } } }, (req) => s.registry.calendar(requireActor(req), req.params.year));
-    r.put('/api/ppid/calendar/days', { schema: { tags, summary: 'Tambah/ubah hari (SKB): libur, cuti bersama, atau hari kerja', body: ppidCalendarDayInputSchema } }, async (req, reply) => {
+    r.post('/api/ppid/calendar/days', { schema: { tags, summary: 'Tambah/ubah hari (SKB): libur, cuti bersama, atau hari kerja', body: ppidCalendarDayInputSchema } }, async (req, reply) => {
       await s.registry.setCalendarDay(requireActor(req), req.body);
       return reply.status(204).send();
     });

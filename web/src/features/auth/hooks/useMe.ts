@@ -20,7 +20,14 @@ export type Action =
   | 'user.write'
   | 'audit.read'
   | 'organization.write'
-  | 'token.manage';
+  | 'token.manage'
+  | 'ppid.request.read'
+  | 'ppid.request.handle'
+  | 'ppid.objection.decide'
+  | 'ppid.registry.read'
+  | 'ppid.registry.write'
+  | 'ppid.calendar.write'
+  | 'ppid.report.read';
 
 /** Returns a predicate telling whether the current user may perform an action. */
 export function useCan(): (action: Action) => boolean {
