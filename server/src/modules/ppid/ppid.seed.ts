@@ -1,4 +1,4 @@
-import type { PpidRequestInput } from '@pantau/shared';
+import type { PpidReceipt, PpidRequestInput } from '@pantau/shared';
 import { systemActor } from '../../platform/authz/actor.ts';
 import { addCalendarDays } from './calendar.ts';
 import { answerDue } from './deadlines.ts';
@@ -34,14 +34,15 @@ export async function seedPpidDemo(ppid: PpidServices, tenantId: string, orgIds:
   };
   /** The working day `n` working days before today. */
   const back = (n: number) => Array.from({ length: n }).reduce<string>((d) => lastWorkingBefore(d), today);
-  const demo: [PpidRequestInput, number, ((id: string) => Promise<unknown>) | null][] = [
+  const demo: [PpidRequestInput, number, ((id: string, receipt: PpidReceipt) => Promise<unknown>) | null][] = [
     [person('Rahmat Hidayat', '6271011204900001', 'Daftar kamera CCTV di Jalan Tjilik Riwut dan jadwal pemeliharaannya', 'Penelitian skripsi'), 1, null],
     [person('Siti Aminah', '6271015508880002', 'Anggaran pembangunan command center Smart Province 2025', 'Pengawasan anggaran oleh LSM'), 9, null],
     [person('Yohanes Dwi', '6271010101850003', 'Rekapitulasi aduan banjir tahun 2025 per kecamatan', 'Liputan media'), 14, null],
     [person('Nurul Fitri', '6271016302920004', 'Kontrak pengadaan kamera ANPR', 'Kajian pengadaan'), 25, null],
     [person('Budi Santoso', '6271010707800005', 'Data kecelakaan lalu lintas 2025', 'Tugas kuliah'), 6, (id) => ppid.requests.respond(system, id, { kind: 'granted', text: 'Data terlampir dalam format CSV.' })],
-    [person('Maria Ulfah', '6271014404870006', 'Rekaman CCTV kejadian 3 Januari 2026 di Bundaran Besar', 'Bukti klaim asuransi'), 8, async (id) => {
+    [person('Maria Ulfah', '6271014404870006', 'Rekaman CCTV kejadian 3 Januari 2026 di Bundaran Besar', 'Bukti klaim asuransi'), 8, async (id, receipt) => {
       await ppid.requests.respond(system, id, { kind: 'refused', text: 'Rekaman memuat data pribadi pihak lain.', exemptionGround: 'h', consequenceTest: 'Membuka rekaman mengungkap identitas dan pergerakan orang lain yang dilindungi Pasal 17 huruf h.' });
+      await ppid.public.object(tenantId, null, { ...receipt, ground: 'a_refused', reason: 'Saya hanya meminta potongan rekaman kendaraan saya sendiri.' });
     }],
   ];
   for (const [input, age, act] of demo) {
@@ -49,6 +50,6 @@ export async function seedPpidDemo(ppid: PpidServices, tenantId: string, orgIds:
     const row = (await ppid.ctx.requests.findByNumber(ppid.ctx.db, tenantId, receipt.registrationNumber))!;
     const receivedOn = back(age);
     await ppid.ctx.requests.update(ppid.ctx.db, tenantId, row.id, { received_on: receivedOn, due_on: answerDue(cal, receivedOn), submitted_at: new Date(`${receivedOn}T09:00:00+07:00`) });
-    if (act) await act(row.id);
+    if (act) await act(row.id, receipt);
   }
 }

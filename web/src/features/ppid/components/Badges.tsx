@@ -11,19 +11,31 @@ export function DeadlineBadge({ deadline }: { deadline: Pick<PpidDeadline, 'stat
   const n = deadline.workingDaysLeft;
   const detail = deadline.state === 'closed' ? null : n >= 0 ? t('ppid.deadline.daysLeft', { count: n }) : t('ppid.deadline.daysLate', { count: -n });
   const badge = (
-    <Badge color={STATE_COLOR[deadline.state]} variant="light" data-testid="deadline-badge">
-      {t(`ppid.state.${deadline.state}`)}
-      {detail ? ` · ${detail}` : ''}
-    </Badge>
+    <Group gap={6} wrap="nowrap" data-testid="deadline-badge">
+      <Badge color={STATE_COLOR[deadline.state]} variant="light" tt="none">
+        {t(`ppid.state.${deadline.state}`)}
+      </Badge>
+      {detail && (
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {detail}
+        </Text>
+      )}
+    </Group>
   );
   const off = deadline.daysOff?.filter((d) => d.kind !== 'weekend') ?? [];
-  return off.length ? <Tooltip label={t('ppid.deadline.daysOff', { list: off.map((d) => `${d.date} ${d.label}`).join('; ') })} multiline w={320}>{badge}</Tooltip> : badge;
+  return off.length ? (
+    <Tooltip label={t('ppid.deadline.daysOff', { list: off.map((d) => `${d.date} ${d.label}`).join('; ') })} multiline w={320}>
+      <div>{badge}</div>
+    </Tooltip>
+  ) : (
+    badge
+  );
 }
 
 export function StatusBadge({ status }: { status: PpidRequestStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="outline" data-testid="status-badge">
+    <Badge color={STATUS_COLOR[status]} variant="outline" tt="none" style={{ maxWidth: 'none' }} data-testid="status-badge">
       {t(`ppid.status.${status}`)}
     </Badge>
   );

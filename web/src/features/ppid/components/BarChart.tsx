@@ -3,11 +3,12 @@ import { BarChart as EBar } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
+import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 
 use([EBar, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /** A horizontal bar chart of labelled counts (echarts, only the parts it needs). */
-export function BarChart({ data, testId }: { data: { label: string; value: number }[]; testId?: string }) {
+export function BarChart({ data, testId, emptyLabel }: { data: { label: string; value: number }[]; testId?: string; emptyLabel: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;
@@ -27,5 +28,6 @@ export function BarChart({ data, testId }: { data: { label: string; value: numbe
       chart.dispose();
     };
   }, [data]);
+  if (data.every((d) => d.value === 0)) return <EmptyState title={emptyLabel} />;
   return <div ref={ref} data-testid={testId} style={{ width: '100%', height: Math.max(120, data.length * 34 + 24) }} />;
 }

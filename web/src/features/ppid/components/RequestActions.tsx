@@ -46,7 +46,7 @@ export function RequestActions({ r }: { r: PpidRequestDetail }) {
           {formError ?? errorMessage(t, failure)}
         </Alert>
       )}
-      <Tabs defaultValue="respond" keepMounted={false}>
+      <Tabs defaultValue={waiting ? 'respond' : 'attach'} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="respond" disabled={!waiting}>{t('ppid.detail.respond')}</Tabs.Tab>
           <Tabs.Tab value="attach">{t('ppid.detail.attach')}</Tabs.Tab>

@@ -59,9 +59,9 @@ export function PpidReportPage() {
             <Stat label={t('ppid.report.disputes')} value={report.data.disputes} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
-            <Paper withBorder p="sm" radius="md"><Title order={5} mb="xs">{t('ppid.report.byStatus')}</Title><BarChart data={charts.status} testId="chart-status" /></Paper>
-            <Paper withBorder p="sm" radius="md"><Title order={5} mb="xs">{t('ppid.report.byGround')}</Title><BarChart data={charts.ground} /></Paper>
-            <Paper withBorder p="sm" radius="md"><Title order={5} mb="xs">{t('ppid.report.objectionsByGround')}</Title><BarChart data={charts.objections} /></Paper>
+            <Paper withBorder p="sm" radius="md"><Title order={5} mb="xs">{t('ppid.report.byStatus')}</Title><BarChart data={charts.status} testId="chart-status" emptyLabel={t('ppid.report.noData')} /></Paper>
+            <Paper withBorder p="sm" radius="md"><Title order={5} mb="xs">{t('ppid.report.byGround')}</Title><BarChart data={charts.ground} emptyLabel={t('ppid.report.noData')} /></Paper>
+            <Paper withBorder p="sm" radius="md"><Title order={5} mb="xs">{t('ppid.report.objectionsByGround')}</Title><BarChart data={charts.objections} emptyLabel={t('ppid.report.noData')} /></Paper>
           </SimpleGrid>
           <Paper withBorder p="sm" radius="md">
             <Title order={5} mb="xs">{t('ppid.report.perRequest')}</Title>
@@ -72,7 +72,7 @@ export function PpidReportPage() {
                     <Table.Td ff="monospace">{p.registrationNumber}</Table.Td>
                     <Table.Td>{p.receivedOn}</Table.Td>
                     <Table.Td>{p.respondedOn ?? '—'}</Table.Td>
-                    <Table.Td>{p.workingDays ?? '—'} {t('ppid.report.workingDays').toLowerCase()}</Table.Td>
+                    <Table.Td>{p.workingDays === null ? '—' : `${p.workingDays} ${t('ppid.report.workingDays').toLowerCase()}`}</Table.Td>
                     <Table.Td>{t(`ppid.status.${p.status}`)}</Table.Td>
                   </Table.Tr>
                 ))}
