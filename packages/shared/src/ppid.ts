@@ -93,12 +93,18 @@ export const ppidObjectionSchema = z.object({
 });
 export type PpidObjection = z.infer<typeof ppidObjectionSchema>;
 
-const responseFields = {
+/** What both the requester and the officers see of a request's course: deadline, answer, documents, history, objections. */
+const caseFields = {
+  deadline: ppidDeadlineSchema,
+  extensionReason: z.string().nullable(),
   responseKind: z.enum(PPID_RESPONSE_KINDS).nullable(),
   responseText: z.string().nullable(),
   exemptionGround: z.enum(EXEMPTION_GROUNDS).nullable(),
   consequenceTest: z.string().nullable(),
   respondedOn: dateOnly.nullable(),
+  documents: z.array(ppidDocumentSchema),
+  events: z.array(ppidEventSchema),
+  objections: z.array(ppidObjectionSchema),
 };
 
 /** What the requester sees on the tracking page: no one else's data, nothing internal. */
@@ -106,12 +112,7 @@ export const ppidTrackedRequestSchema = z.object({
   registrationNumber: z.string(),
   status: ppidRequestStatusSchema,
   information: z.string(),
-  deadline: ppidDeadlineSchema,
-  extensionReason: z.string().nullable(),
-  ...responseFields,
-  documents: z.array(ppidDocumentSchema),
-  events: z.array(ppidEventSchema),
-  objections: z.array(ppidObjectionSchema),
+  ...caseFields,
   /** Whether an objection can be filed now, and until when. */
   objectionOpenUntil: dateOnly.nullable(),
 });
@@ -141,12 +142,7 @@ export const ppidRequestDetailSchema = ppidRequestSummarySchema.extend({
   purpose: z.string(),
   deliveryMethod: z.enum(DELIVERY_METHODS),
   copyFormat: z.enum(COPY_FORMATS),
-  deadline: ppidDeadlineSchema,
-  extensionReason: z.string().nullable(),
-  ...responseFields,
-  documents: z.array(ppidDocumentSchema),
-  events: z.array(ppidEventSchema),
-  objections: z.array(ppidObjectionSchema),
+  ...caseFields,
 });
 export type PpidRequestDetail = z.infer<typeof ppidRequestDetailSchema>;
 

@@ -1,4 +1,4 @@
-import type { PpidDocument, PpidEvent, PpidObjection, PpidRequestSummary } from '@pantau/shared';
+import type { PpidDocument, PpidEvent, PpidObjection, PpidRequestDetail, PpidRequestSummary } from '@pantau/shared';
 import type { Db, Executor } from '../../platform/db/database.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -96,10 +96,27 @@ export function presentSummary(cal: WorkingCalendar, today: DateOnly, r: Request
   };
 }
 
-export const responseOf = (r: RequestRow) => ({
-  responseKind: r.response_kind as never,
-  responseText: r.response_text,
-  exemptionGround: r.exemption_ground as never,
-  consequenceTest: r.consequence_test,
-  respondedOn: r.responded_on,
-});
+/**
+ * The course of a request as both sides see it (deadline, answer, documents, history, objections);
+ * `publicOnly` leaves out internal events such as notes and reminders.
+ */
+export async function caseOf(ctx: PpidContext, cal: WorkingCalendar, today: DateOnly, r: RequestRow, publicOnly: boolean) {
+  const [docs, events, objections] = await Promise.all([
+    ctx.registry.documentsOf(ctx.db, r.tenant_id, 'request', [r.id]),
+    ctx.requests.events(ctx.db, r.tenant_id, r.id, publicOnly),
+    ctx.requests.objections(ctx.db, r.tenant_id, [r.id]),
+  ]);
+  return {
+    deadline: deadlineOf(cal, factsOf(r), today),
+    extensionReason: r.extension_reason,
+    responseKind: r.response_kind as PpidRequestDetail['responseKind'],
+    responseText: r.response_text,
+    exemptionGround: r.exemption_ground as PpidRequestDetail['exemptionGround'],
+    consequenceTest: r.consequence_test,
+    respondedOn: r.responded_on,
+    documents: docs.map(presentDocument),
+    events: events.map(presentEvent),
+    objections: objections.map((o) => presentObjection(cal, o)),
+    openObjection: objections.some((o) => !o.decision),
+  };
+}

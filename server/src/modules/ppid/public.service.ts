@@ -2,8 +2,8 @@ import type { PpidInfoItem, PpidInfoQuery, PpidObjection, PpidObjectionInput, Pp
 import type { AnonymousActor, AuditWriter } from '../audit/index.ts';
 import { randomToken, safeEqual, sha256Hex } from '../../platform/crypto/tokens.ts';
 import { conflict, DomainError, notFound } from '../../platform/http/errors.ts';
-import { answerDue, deadlineOf, objectionDue, objectionOpenUntil } from './deadlines.ts';
-import { factsOf, presentDocument, presentEvent, presentObjection, responseOf, type PpidContext } from './ppid.context.ts';
+import { answerDue, objectionDue, objectionOpenUntil } from './deadlines.ts';
+import { caseOf, factsOf, presentObjection, type PpidContext } from './ppid.context.ts';
 import type { RequestRow } from './requests.repository.ts';
 import { presentInfoItems } from './registry.service.ts';
 
@@ -76,23 +76,13 @@ export class PpidPublicService {
     const row = await this.owned(tenantId, input);
     const cal = await this.ctx.calendar(this.ctx.db, tenantId);
     const today = this.ctx.today(cal);
-    const [docs, events, objections] = await Promise.all([
-      this.ctx.registry.documentsOf(this.ctx.db, tenantId, 'request', [row.id]),
-      this.ctx.requests.events(this.ctx.db, tenantId, row.id, true),
-      this.ctx.requests.objections(this.ctx.db, tenantId, [row.id]),
-    ]);
+    const { openObjection, ...course } = await caseOf(this.ctx, cal, today, row, true);
     return {
       registrationNumber: row.registration_number,
       status: row.status as PpidTrackedRequest['status'],
       information: row.information,
-      deadline: deadlineOf(cal, factsOf(row), today),
-      extensionReason: row.extension_reason,
-      ...responseOf(row),
-      // a granted or partly granted answer's documents are the requester's; nothing is attached otherwise
-      documents: docs.map(presentDocument),
-      events: events.map(presentEvent),
-      objections: objections.map((o) => presentObjection(cal, o)),
-      objectionOpenUntil: objections.some((o) => !o.decision) ? null : objectionOpenUntil(cal, factsOf(row), today),
+      ...course,
+      objectionOpenUntil: openObjection ? null : objectionOpenUntil(cal, factsOf(row), today),
     };
   }
 

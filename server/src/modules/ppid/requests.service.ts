@@ -6,7 +6,7 @@ import { conflict, DomainError, forbidden, notFound } from '../../platform/http/
 import type { AuditWriter } from '../audit/index.ts';
 import { deadlineOf, extendedDue } from './deadlines.ts';
 import { checkDocument } from './files.ts';
-import { factsOf, presentDocument, presentEvent, presentObjection, presentSummary, responseOf, type PpidContext } from './ppid.context.ts';
+import { caseOf, factsOf, presentDocument, presentSummary, type PpidContext } from './ppid.context.ts';
 import type { RequestRow } from './requests.repository.ts';
 
 const OPEN = ['received', 'clarification'];
@@ -45,13 +45,9 @@ export class PpidRequestsService {
     if (!row) throw notFound('Permohonan');
     const cal = await this.ctx.calendar(this.ctx.db, actor.tenantId);
     const today = this.ctx.today(cal);
-    const [docs, events, objections] = await Promise.all([
-      this.ctx.registry.documentsOf(this.ctx.db, actor.tenantId, 'request', [row.id]),
-      this.ctx.requests.events(this.ctx.db, actor.tenantId, row.id, false),
-      this.ctx.requests.objections(this.ctx.db, actor.tenantId, [row.id]),
-    ]);
+    const { openObjection, ...course } = await caseOf(this.ctx, cal, today, row, false);
     return {
-      ...presentSummary(cal, today, row, objections.some((o) => !o.decision)),
+      ...presentSummary(cal, today, row, openObjection),
       requesterKind: row.requester_kind as PpidRequestDetail['requesterKind'],
       idNumber: row.id_number,
       address: row.address,
@@ -60,12 +56,7 @@ export class PpidRequestsService {
       purpose: row.purpose,
       deliveryMethod: row.delivery_method as PpidRequestDetail['deliveryMethod'],
       copyFormat: row.copy_format as PpidRequestDetail['copyFormat'],
-      deadline: deadlineOf(cal, factsOf(row), today),
-      extensionReason: row.extension_reason,
-      ...responseOf(row),
-      documents: docs.map(presentDocument),
-      events: events.map(presentEvent),
-      objections: objections.map((o) => presentObjection(cal, o)),
+      ...course,
     };
   }
 

@@ -1,17 +1,15 @@
 import { useState } from 'react';
-import { Badge, Group, Paper, ScrollArea, Select, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { PPID_DEADLINE_STATES, PPID_REQUEST_STATUSES } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { usePpidQueue } from '../../../api/ppid.ts';
-import { EmptyState } from '../../../components/ui/EmptyState.tsx';
-import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
-import { Paging } from '../../../components/ui/Paging.tsx';
 import { SkeletonRows } from '../../../components/ui/SkeletonRows.tsx';
 import { DeadlineBadge, StatusBadge } from '../components/Badges.tsx';
+import { ListFrame } from '../components/ListFrame.tsx';
 
 const PAGE = 25;
 
@@ -34,14 +32,7 @@ export function PpidQueuePage() {
         <Select label={t('ppid.queue.stateFilter')} placeholder={t('common.all')} data={PPID_DEADLINE_STATES.filter((s) => s !== 'closed').map((s) => ({ value: s, label: t(`ppid.state.${s}`) }))} value={state} onChange={(v) => (setState(v), setStatus(null), reset())} clearable data-testid="filter-state" />
         <Select label={t('ppid.queue.statusFilter')} placeholder={t('common.all')} data={PPID_REQUEST_STATUSES.map((s) => ({ value: s, label: t(`ppid.status.${s}`) }))} value={status} onChange={(v) => (setStatus(v), setState(null), reset())} clearable />
       </Group>
-      {list.isError ? (
-        <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Paper withBorder radius="md" p="xs">
-          {list.data?.items.length === 0 ? (
-            <EmptyState title={t('ppid.queue.empty')} />
-          ) : (
-            <ScrollArea>
+      <ListFrame list={list} emptyTitle={t('ppid.queue.empty')} page={page} pageSize={PAGE} onPage={setPage}>
               <Table highlightOnHover verticalSpacing="xs" miw={760} data-testid="ppid-queue">
                 <Table.Thead>
                   <Table.Tr>
@@ -85,11 +76,7 @@ export function PpidQueuePage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </ScrollArea>
-          )}
-        </Paper>
-      )}
-      {list.data && list.data.total > 0 && <Paging total={list.data.total} page={page} pageSize={PAGE} onPage={setPage} />}
+      </ListFrame>
     </>
   );
 }

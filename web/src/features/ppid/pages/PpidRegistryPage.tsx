@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import { Badge, Button, FileButton, Group, Paper, ScrollArea, Switch, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { Badge, Button, FileButton, Switch, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { usePpidRegistry, useSaveInfoItem, useUploadPpidDocument } from '../../../api/ppid.ts';
-import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/ui/PageHeader.tsx';
-import { Paging } from '../../../components/ui/Paging.tsx';
 import { SkeletonRows } from '../../../components/ui/SkeletonRows.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useCan } from '../../auth/hooks/useMe.ts';
 import { CalendarPanel } from '../components/CalendarPanel.tsx';
 import { InfoItemModal } from '../components/InfoItemModal.tsx';
+import { ListFrame } from '../components/ListFrame.tsx';
 
 const PAGE = 25;
 
@@ -40,14 +39,7 @@ export function PpidRegistryPage() {
         <Tabs.Panel value="items">
           <TextInput mb="md" label={t('common.search')} placeholder={t('ppid.registry.searchPlaceholder')} leftSection={<IconSearch size={16} />} value={q} onChange={(e) => (setQ(e.currentTarget.value), setPage(1))} w={{ base: '100%', sm: 320 }} />
           {failure && <ErrorAlert error={failure} title={errorMessage(t, failure)} />}
-          {list.isError ? (
-            <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
-          ) : (
-            <Paper withBorder radius="md" p="xs">
-              {list.data?.items.length === 0 ? (
-                <EmptyState title={t('ppid.registry.empty')} />
-              ) : (
-                <ScrollArea>
+          <ListFrame list={list} emptyTitle={t('ppid.registry.empty')} page={page} pageSize={PAGE} onPage={setPage}>
                   <Table verticalSpacing="xs" miw={720} data-testid="ppid-registry">
                     <Table.Thead>
                       <Table.Tr>
@@ -85,11 +77,7 @@ export function PpidRegistryPage() {
                       ))}
                     </Table.Tbody>
                   </Table>
-                </ScrollArea>
-              )}
-            </Paper>
-          )}
-          {list.data && list.data.total > 0 && <Paging total={list.data.total} page={page} pageSize={PAGE} onPage={setPage} />}
+          </ListFrame>
         </Tabs.Panel>
         <Tabs.Panel value="calendar">
           <CalendarPanel />
