@@ -198,20 +198,22 @@ export const ppidInfoItemSchema = z.object({
 export type PpidInfoItem = z.infer<typeof ppidInfoItemSchema>;
 export const ppidInfoPageSchema = pageOf(ppidInfoItemSchema);
 
-const infoFields = z.strictObject({
+const infoShape = {
   title: text(300),
-  summary: z.string().trim().max(3000).default(''),
+  summary: z.string().trim().max(3000),
   category: z.enum(INFO_CATEGORIES),
   organizationId: z.uuid(),
   period: text(60),
-  legalBasis: z.string().trim().max(2000).nullable().default(null),
-  published: z.boolean().default(false),
-});
+  legalBasis: z.string().trim().max(2000).nullable(),
+  published: z.boolean(),
+};
+const infoFields = z.strictObject({ ...infoShape, summary: infoShape.summary.default(''), legalBasis: infoShape.legalBasis.default(null), published: infoShape.published.default(false) });
 const exemptNeedsBasis = (v: { category?: string; legalBasis?: string | null; published?: boolean }) => v.category !== 'dikecualikan' || (!!v.legalBasis && !v.published);
 const exemptMessage = { message: 'informasi dikecualikan wajib mencantumkan dasar hukum dan tidak dapat dipublikasikan', path: ['legalBasis'] };
 export const ppidInfoInputSchema = infoFields.refine(exemptNeedsBasis, exemptMessage);
 export type PpidInfoInput = z.infer<typeof ppidInfoInputSchema>;
-export const ppidInfoUpdateSchema = infoFields.partial();
+/** A change names only what changes: no defaults here, or a PATCH would reset what it does not mention. */
+export const ppidInfoUpdateSchema = z.strictObject(infoShape).partial();
 export type PpidInfoUpdate = z.infer<typeof ppidInfoUpdateSchema>;
 export const ppidInfoQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),

@@ -25,16 +25,28 @@ for (const kind of DB_KINDS) {
     });
     after(() => t.close());
 
-    const matrix: [string, string, (typeof import('@pantau/shared').ROLES)[number][]][] = [
-      ['GET', '/api/ppid/requests', ['admin', 'pimpinan', 'ppid_officer']],
-      ['GET', '/api/ppid/registry', ['admin', 'pimpinan', 'ppid_officer']],
-      ['GET', '/api/ppid/reports/2026', ['admin', 'pimpinan', 'ppid_officer']],
-      ['GET', '/api/ppid/calendar/2026', ['admin', 'pimpinan', 'ppid_officer']],
+    const READERS: Role[] = ['admin', 'pimpinan', 'ppid_officer'];
+    const HANDLERS: Role[] = ['admin', 'ppid_officer'];
+    /** method, url, body for a role (unique per role where the write must not collide), roles allowed. */
+    const matrix: ['GET' | 'POST' | 'PATCH', () => string, ((r: Role) => object) | null, Role[]][] = [
+      ['GET', () => '/api/ppid/requests', null, READERS],
+      ['GET', () => `/api/ppid/requests/${reqId}`, null, READERS],
+      ['GET', () => '/api/ppid/registry', null, READERS],
+      ['GET', () => '/api/ppid/reports/2026', null, READERS],
+      ['GET', () => '/api/ppid/reports/2026/csv', null, READERS],
+      ['GET', () => '/api/ppid/calendar/2026', null, READERS],
+      ['POST', () => '/api/ppid/registry', (r) => ({ title: `Informasi ${r}`, category: 'setiap_saat', organizationId: t.orgs.get('dinkes'), period: '2026' }), HANDLERS],
+      ['PATCH', () => `/api/ppid/registry/${itemId}`, (r) => ({ summary: `oleh ${r}` }), HANDLERS],
+      ['POST', () => '/api/ppid/calendar/days', (r) => ({ date: '2026-12-31', kind: 'cuti_bersama', label: `uji ${r}` }), HANDLERS],
     ];
-    test('role × route: 200 for the PPID roles, 403 for the others, 401 without a session', async () => {
-      for (const [method, url, allowed] of matrix) {
-        assert.equal((await t.app.inject({ method: method as 'GET', url })).statusCode, 401, url);
-        for (const [role, s] of Object.entries(as)) assert.equal((await t.as(s!)({ method: method as 'GET', url })).statusCode, allowed.includes(role as Role) ? 200 : 403, `${role} ${url}`);
+    test('role × route: 2xx for the allowed roles, 403 for the others, 401 without a session', async () => {
+      for (const [method, url, body, allowed] of matrix) {
+        assert.equal((await t.app.inject({ method, url: url(), payload: body?.('admin') })).statusCode, 401, url());
+        for (const [role, s] of Object.entries(as) as [Role, Session][]) {
+          const res = await t.as(s)({ method, url: url(), payload: body?.(role) });
+          if (allowed.includes(role)) assert.ok(res.statusCode >= 200 && res.statusCode < 300, `${role} ${method} ${url()} → ${res.statusCode} ${res.body}`);
+          else assert.equal(res.statusCode, 403, `${role} ${method} ${url()}`);
+        }
       }
       const respond = { kind: 'granted', text: 'Terlampir' };
       assert.equal((await t.as(as.pimpinan!)({ method: 'POST', url: `/api/ppid/requests/${reqId}/respond`, payload: respond })).statusCode, 403, 'atasan reads, does not answer');
