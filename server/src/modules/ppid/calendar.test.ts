@@ -56,6 +56,19 @@ describe('working-day calendar', () => {
     );
   });
 
+  test('property: the O(1) count over year prefixes equals counting day by day with dayOff', () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: 0, max: 900 }), (a, span) => {
+        const b = addCalendarDays(a, span);
+        let naive = 0;
+        for (let d = addCalendarDays(a, 1); d <= b; d = addCalendarDays(d, 1)) if (cal.dayOff(d) === null) naive++;
+        assert.equal(cal.workingDaysBetween(a, b), naive);
+        assert.equal(cal.isWorkingDay(b), cal.dayOff(b) === null);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   test('property: adding a then b working days is adding a + b; more days never come earlier', () => {
     fc.assert(
       fc.property(dateArb, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 0, max: 40 }), (d, a, b) => {

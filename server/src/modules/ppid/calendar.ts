@@ -39,6 +39,7 @@ function libraryHolidays(year: number): Map<DateOnly, string> {
   return m;
 }
 
+const dayOfYear = (d: DateOnly): number => (toUtc(d) - Date.UTC(Number(d.slice(0, 4)), 0, 1)) / DAY_MS;
 const toUtc = (d: DateOnly): number => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
 const fromUtc = (ms: number): DateOnly => new Date(ms).toISOString().slice(0, 10);
 
@@ -63,6 +64,8 @@ export function localDateTime(instant: Date, zone: string = DEFAULT_ZONE): { dat
  */
 export class WorkingCalendar {
   private readonly overrides = new Map<DateOnly, CalendarOverride>();
+  /** Per year: prefix[i] = working days from 1 January through day i (0-based), so counting is O(1). */
+  private readonly prefixes = new Map<number, Int32Array>();
   constructor(
     overrides: readonly CalendarOverride[] = [],
     readonly zone: string = DEFAULT_ZONE,
@@ -81,7 +84,27 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(d: DateOnly): boolean {
-    return this.dayOff(d) === null;
+    const year = Number(d.slice(0, 4));
+    const p = this.prefix(year);
+    const i = dayOfYear(d);
+    return p[i]! - (i > 0 ? p[i - 1]! : 0) === 1;
+  }
+
+  private prefix(year: number): Int32Array {
+    let p = this.prefixes.get(year);
+    if (!p) {
+      const days = (toUtc(`${year + 1}-01-01`) - toUtc(`${year}-01-01`)) / DAY_MS;
+      p = new Int32Array(days);
+      let n = 0;
+      for (let i = 0, ms = toUtc(`${year}-01-01`); i < days; i++, ms += DAY_MS) p[i] = n += this.dayOff(fromUtc(ms)) === null ? 1 : 0;
+      this.prefixes.set(year, p);
+    }
+    return p;
+  }
+
+  /** Working days from 1 January of `d`'s year through `d`. */
+  private through(d: DateOnly): number {
+    return this.prefix(Number(d.slice(0, 4)))[dayOfYear(d)]!;
   }
 
   /** The `n`-th working day after `d` (d itself never counts); n = 0 gives `d`. */
@@ -97,8 +120,11 @@ export class WorkingCalendar {
 
   /** Working days in (a, b]: 0 when b ≤ a. "Days late" and "days taken" are both this count. */
   workingDaysBetween(a: DateOnly, b: DateOnly): number {
-    let n = 0;
-    for (let cur = addCalendarDays(a, 1); cur <= b; cur = addCalendarDays(cur, 1)) if (this.isWorkingDay(cur)) n++;
+    if (b <= a) return 0;
+    const ya = Number(a.slice(0, 4));
+    const yb = Number(b.slice(0, 4));
+    let n = this.through(b) - this.through(a);
+    for (let y = ya; y < yb; y++) n += this.prefix(y).at(-1)!;
     return n;
   }
 

@@ -61,9 +61,12 @@ export class RequestsRepository {
     return { items, total: Number(total.n) };
   }
 
-  /** Every open request of the tenant, for deadline filters and reminders (small: open requests only). */
-  listOpen(db: Executor, scope: RequestScope): Promise<RequestRow[]> {
-    return this.scoped(db, scope).where('r.status', 'in', ['received', 'clarification']).orderBy('r.due_on').execute();
+  /** Open requests of the scope, optionally only those due before `today` (late) or from it on (not late). */
+  listOpen(db: Executor, scope: RequestScope, due?: { before?: string; from?: string }): Promise<RequestRow[]> {
+    let q = this.scoped(db, scope).where('r.status', 'in', ['received', 'clarification']);
+    if (due?.before) q = q.where('r.due_on', '<', due.before);
+    if (due?.from) q = q.where('r.due_on', '>=', due.from);
+    return q.orderBy('r.due_on').orderBy('r.registration_number').execute();
   }
 
   find(db: Executor, scope: RequestScope, id: string): Promise<RequestRow | undefined> {

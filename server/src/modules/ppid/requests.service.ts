@@ -28,7 +28,10 @@ export class PpidRequestsService {
     let total: number;
     if (q.state) {
       // the deadline state depends on the calendar, so it is computed here over the open requests
-      const all = q.state === 'closed' ? [] : (await this.ctx.requests.listOpen(this.ctx.db, scope)).filter((r) => deadlineOf(cal, factsOf(r), today, false).state === q.state);
+      // the database narrows to late or not-late requests; the calendar decides the exact state
+      const late = q.state === 'overdue' || q.state === 'very_overdue';
+      const open = q.state === 'closed' ? [] : await this.ctx.requests.listOpen(this.ctx.db, scope, late ? { before: today } : { from: today });
+      const all = open.filter((r) => deadlineOf(cal, factsOf(r), today, false).state === q.state);
       total = all.length;
       rows = all.slice(q.offset, q.offset + q.limit);
     } else {
