@@ -83,6 +83,18 @@ for (const kind of DB_KINDS) {
       assert.equal(huge.statusCode, 413);
     });
 
+    test('registry documents are public only while their item is published', async () => {
+      const pdf = Buffer.from('%PDF-1.7\n');
+      const up = await t.as(as.ppid_officer!)({ method: 'POST', url: `/api/ppid/registry/${itemId}/documents?filename=renstra.pdf`, payload: pdf, headers: { 'content-type': 'application/pdf' } });
+      assert.equal(up.statusCode, 201, up.body);
+      const url = `/api/public/ppid/registry/documents/${up.json().id}`;
+      assert.equal((await t.app.inject({ method: 'GET', url })).statusCode, 200);
+      await t.as(as.ppid_officer!)({ method: 'PATCH', url: `/api/ppid/registry/${itemId}`, payload: { published: false } });
+      assert.equal((await t.app.inject({ method: 'GET', url })).statusCode, 404);
+      assert.equal((await t.as(as.pimpinan!)({ method: 'GET', url: `/api/ppid/documents/${up.json().id}` })).statusCode, 200, 'officers still read it');
+      await t.as(as.ppid_officer!)({ method: 'PATCH', url: `/api/ppid/registry/${itemId}`, payload: { published: true } });
+    });
+
     test('public filing is rate-limited per IP', async () => {
       const codes: number[] = [];
       for (let i = 0; i < 8; i++) codes.push((await t.app.inject({ method: 'POST', url: '/api/public/ppid/requests', payload: requestInput(), remoteAddress: '10.9.9.9' })).statusCode);

@@ -31,7 +31,8 @@ export class PpidRequestsService {
       // the database narrows to late or not-late requests; the calendar decides the exact state
       const late = q.state === 'overdue' || q.state === 'very_overdue';
       const open = q.state === 'closed' ? [] : await this.ctx.requests.listOpen(this.ctx.db, scope, late ? { before: today } : { from: today });
-      const all = open.filter((r) => deadlineOf(cal, factsOf(r), today, false).state === q.state);
+      const needle = q.q?.toLowerCase();
+      const all = open.filter((r) => deadlineOf(cal, factsOf(r), today, false).state === q.state && (!needle || [r.registration_number, r.name, r.information].some((s) => s.toLowerCase().includes(needle))));
       total = all.length;
       rows = all.slice(q.offset, q.offset + q.limit);
     } else {
