@@ -4,6 +4,9 @@ import type { PpidReport } from '@pantau/shared';
 const LABELS: Record<string, string> = {
   received: 'Menunggu jawaban', clarification: 'Menunggu kelengkapan', granted: 'Dipenuhi seluruhnya', partially_granted: 'Dipenuhi sebagian',
   refused: 'Ditolak', not_held: 'Informasi tidak dikuasai', withdrawn: 'Dicabut', upheld: 'Diterima', rejected: 'Ditolak', pending: 'Dalam proses',
+  a_refused: 'a. Penolakan (Pasal 17)', b_periodic_not_provided: 'b. Informasi berkala tidak disediakan', c_not_answered: 'c. Tidak ditanggapi',
+  d_not_as_requested: 'd. Tidak sebagaimana diminta', e_not_fulfilled: 'e. Tidak dipenuhi', f_unreasonable_fee: 'f. Biaya tidak wajar', g_late: 'g. Melebihi jangka waktu',
+  mediated: 'Mediasi berhasil', requester_won: 'Dimenangkan pemohon', agency_won: 'Dimenangkan badan publik',
 };
 
 /** Draws a horizontal bar chart of one breakdown; built-in Helvetica only, nothing is downloaded. */
