@@ -14,7 +14,7 @@ const LINKS = [
 export function PublicLayout() {
   const { t } = useTranslation();
   return (
-    <AppShell header={{ height: { base: 96, sm: 64 } }} padding="md">
+    <AppShell header={{ height: { base: 116, sm: 64 } }} padding="md">
       <AppShell.Header>
         <Container size="lg" h="100%">
           <Group h="100%" justify="space-between" wrap="wrap" gap={4} py={6}>
