@@ -13,8 +13,7 @@ import { SecretBox } from '../platform/crypto/secret-box.ts';
 import { systemActor } from '../platform/authz/actor.ts';
 import { migrateToLatest, openDatabase } from '../platform/db/database.ts';
 import { TenancyRepository } from '../modules/tenancy/index.ts';
-import { addCalendarDays, WorkingCalendar } from '../modules/ppid/calendar.ts';
-import { DECREE_OVERRIDES } from '../modules/ppid/calendar.decrees.ts';
+import { addCalendarDays, DECREE_OVERRIDES, WorkingCalendar } from '../modules/ppid/index.ts';
 import { percentile } from './proc.ts';
 
 const { values: args } = parseArgs({ options: { requests: { type: 'string', default: '5000' }, runs: { type: 'string', default: '15' } } });

@@ -17,7 +17,8 @@ import { sweepPpidDeadlines } from './reminders.ts';
 export { ppidPolicy } from './ppid.policy.ts';
 export { ppidRoutes } from './ppid.routes.ts';
 export { ppidPublicRoutes, PUBLIC_LIMITS } from './public.routes.ts';
-export { WorkingCalendar, type CalendarOverride } from './calendar.ts';
+export { addCalendarDays, WorkingCalendar, type CalendarOverride } from './calendar.ts';
+export { DECREE_OVERRIDES } from './calendar.decrees.ts';
 export { seedPpidDemo } from './ppid.seed.ts';
 
 /** Every PPID service, sharing one context (database, clock, document store). */
