@@ -77,6 +77,7 @@ for (const kind of DB_KINDS) {
       assert.equal(seen.objectionOpenUntil, '2026-06-05');
       assert.ok(!JSON.stringify(seen).includes('6271014404900001'), 'no NIK on the tracking page');
       assert.ok(!seen.events.some((e: { kind: string }) => e.kind === 'note'), 'internal notes stay internal');
+      assert.deepEqual([...new Set(seen.events.map((e: { actor: string }) => e.actor))].sort(), ['PPID', 'pemohon'], 'no officer account names');
       const dl = await t.app.inject({ method: 'GET', url: `/api/public/ppid/requests/documents/${seen.documents[0].id}?registrationNumber=${receipt.registrationNumber}&trackingCode=${receipt.trackingCode}` });
       assert.equal(dl.statusCode, 200);
       assert.equal(dl.headers['content-type'], 'application/pdf');

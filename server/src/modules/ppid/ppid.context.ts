@@ -115,7 +115,8 @@ export async function caseOf(ctx: PpidContext, cal: WorkingCalendar, today: Date
     consequenceTest: r.consequence_test,
     respondedOn: r.responded_on,
     documents: docs.map(presentDocument),
-    events: events.map(presentEvent),
+    // the public sees that the PPID acted, not which officer's account did
+    events: events.map((e) => presentEvent(publicOnly && e.actor !== 'pemohon' ? { ...e, actor: 'PPID' } : e)),
     objections: objections.map((o) => presentObjection(cal, o)),
     openObjection: objections.some((o) => !o.decision),
   };
