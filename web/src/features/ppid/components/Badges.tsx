@@ -2,6 +2,8 @@ import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import type { PpidDeadline, PpidRequestStatus } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
 
+/** Badge labels are short phrases here: show them whole rather than cut with an ellipsis. */
+const FULL_LABEL = { root: { flexShrink: 0, maxWidth: 'none' }, label: { overflow: 'visible' } } as const;
 const STATE_COLOR = { on_time: 'teal', due_soon: 'yellow', overdue: 'orange', very_overdue: 'red', closed: 'gray' } as const;
 const STATUS_COLOR: Record<PpidRequestStatus, string> = { received: 'blue', clarification: 'yellow', granted: 'teal', partially_granted: 'lime', refused: 'red', not_held: 'gray', withdrawn: 'gray' };
 
@@ -11,8 +13,8 @@ export function DeadlineBadge({ deadline }: { deadline: Pick<PpidDeadline, 'stat
   const n = deadline.workingDaysLeft;
   const detail = deadline.state === 'closed' ? null : n >= 0 ? t('ppid.deadline.daysLeft', { count: n }) : t('ppid.deadline.daysLate', { count: -n });
   const badge = (
-    <Group gap={6} wrap="nowrap" data-testid="deadline-badge">
-      <Badge color={STATE_COLOR[deadline.state]} variant="light" tt="none">
+    <Group gap={4} data-testid="deadline-badge">
+      <Badge color={STATE_COLOR[deadline.state]} variant="light" tt="none" styles={FULL_LABEL}>
         {t(`ppid.state.${deadline.state}`)}
       </Badge>
       {detail && (
@@ -35,7 +37,7 @@ export function DeadlineBadge({ deadline }: { deadline: Pick<PpidDeadline, 'stat
 export function StatusBadge({ status }: { status: PpidRequestStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="outline" tt="none" style={{ maxWidth: 'none' }} data-testid="status-badge">
+    <Badge color={STATUS_COLOR[status]} variant="outline" tt="none" styles={FULL_LABEL} data-testid="status-badge">
       {t(`ppid.status.${status}`)}
     </Badge>
   );

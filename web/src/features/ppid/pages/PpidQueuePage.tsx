@@ -63,7 +63,7 @@ export function PpidQueuePage() {
                       <Table.Td>
                         <Group gap={4}>
                           <StatusBadge status={r.status} />
-                          {r.openObjection && <Badge color="grape" variant="light">{t('ppid.queue.objection')}</Badge>}
+                          {r.openObjection && <Badge color="grape" variant="light" tt="none">{t('ppid.queue.objection')}</Badge>}
                         </Group>
                       </Table.Td>
                       <Table.Td>
