@@ -20,6 +20,10 @@ export function useTrackPpidRequest() {
   return useMutation({ mutationFn: (body: PpidTrackInput) => api.post('/api/public/ppid/track', body, ppidTrackedRequestSchema) });
 }
 
+export function useWithdrawPpidRequest() {
+  return useMutation({ mutationFn: (body: PpidTrackInput) => api.post('/api/public/ppid/withdrawals', body, ppidTrackedRequestSchema) });
+}
+
 export function useFileObjection() {
   return useMutation({ mutationFn: (body: PpidObjectionInput) => api.post('/api/public/ppid/objections', body, ppidObjectionSchema) });
 }

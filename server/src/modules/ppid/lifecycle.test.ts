@@ -139,6 +139,13 @@ for (const kind of DB_KINDS) {
       assert.equal(done.statusCode, 200, done.body);
       assert.equal(done.json().status, 'received');
       assert.equal(done.json().deadline.receivedOn, '2026-02-09');
+      const owner = { registrationNumber: r.registrationNumber, trackingCode: r.trackingCode };
+      const gone = await t.app.inject({ method: 'POST', url: '/api/public/ppid/withdrawals', payload: owner });
+      assert.equal(gone.statusCode, 200, gone.body);
+      assert.equal(gone.json().status, 'withdrawn');
+      assert.equal(gone.json().deadline.state, 'closed');
+      assert.equal((await t.app.inject({ method: 'POST', url: '/api/public/ppid/withdrawals', payload: owner })).statusCode, 409);
+      assert.equal((await t.app.inject({ method: 'POST', url: '/api/public/ppid/withdrawals', payload: { ...owner, trackingCode: 'bukan-kodenya-123' } })).statusCode, 404);
     });
   });
 }

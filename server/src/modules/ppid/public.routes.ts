@@ -33,6 +33,9 @@ export function ppidPublicRoutes(app: FastifyInstance, svc: PpidPublicService): 
   r.post('/api/public/ppid/clarifications', { bodyLimit: 16 * 1024, config: config(PUBLIC_LIMITS.submitPerMinute), schema: { tags, summary: 'Lengkapi permohonan yang diminta klarifikasi', security: [], querystring: tenantQuery, body: ppidClarifyInputSchema, response: { 200: ppidTrackedRequestSchema } } }, async (req) =>
     svc.clarify(await svc.tenantFor(req.query.tenant), req.ip ?? null, req.body),
   );
+  r.post('/api/public/ppid/withdrawals', { bodyLimit: 4 * 1024, config: config(PUBLIC_LIMITS.submitPerMinute), schema: { tags, summary: 'Cabut permohonan yang belum dijawab', security: [], querystring: tenantQuery, body: ppidTrackInputSchema, response: { 200: ppidTrackedRequestSchema } } }, async (req) =>
+    svc.withdraw(await svc.tenantFor(req.query.tenant), req.ip ?? null, req.body),
+  );
   r.get('/api/public/ppid/registry', { schema: { tags, summary: 'Daftar Informasi Publik yang dipublikasikan', security: [], querystring: ppidInfoQuerySchema.extend(tenantQuery.shape), response: { 200: ppidInfoPageSchema } } }, async (req) => {
     const { tenant, ...q } = req.query;
     return svc.registry(await svc.tenantFor(tenant), q);

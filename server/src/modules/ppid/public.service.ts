@@ -132,6 +132,22 @@ export class PpidPublicService {
     return this.track(tenantId, input);
   }
 
+  /** The requester withdraws a request still waiting (Alaveteli's "withdrawn"); it stays in the record and the report. */
+  async withdraw(tenantId: string, ip: string | null, input: PpidTrackInput): Promise<PpidTrackedRequest> {
+    const row = await this.owned(tenantId, input);
+    await this.ctx.db.transaction().execute(async (tx) => {
+      await this.ctx.requests.lock(tx, tenantId, row.id);
+      const current = await this.ctx.requests.findByNumber(tx, tenantId, row.registration_number);
+      if (current?.status !== 'received' && current?.status !== 'clarification') throw conflict('Hanya permohonan yang belum dijawab dapat dicabut');
+      const cal = await this.ctx.calendar(tx, tenantId);
+      await this.ctx.requests.update(tx, tenantId, row.id, { status: 'withdrawn', responded_at: this.ctx.clock.now(), responded_on: this.ctx.today(cal) });
+      await this.ctx.addEvent(tx, row, 'withdrawn', 'pemohon', null);
+      await this.ctx.notify(tx, row, 'in_app', row.organization_id ? `ppid:org:${row.organization_id}` : 'ppid:utama', `Permohonan ${row.registration_number} dicabut`, '');
+      await this.audit.record(tx, anonymous(tenantId, ip), { action: 'ppid.request.withdraw', targetType: 'ppid_request', targetId: row.id });
+    });
+    return this.track(tenantId, input);
+  }
+
   async registry(tenantId: string, q: PpidInfoQuery): Promise<{ items: PpidInfoItem[]; total: number }> {
     const page = await this.ctx.registry.list(this.ctx.db, tenantId, { ...q, publishedOnly: true });
     return { items: await presentInfoItems(this.ctx, tenantId, page.items), total: page.total };

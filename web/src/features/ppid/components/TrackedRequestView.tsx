@@ -1,6 +1,10 @@
-import { Anchor, Badge, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { PpidTrackedRequest, PpidTrackInput } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
+import { useWithdrawPpidRequest } from '../../../api/ppid.ts';
+import { ConfirmModal } from '../../../components/ui/ConfirmModal.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
 import { DeadlineLine, StatusBadge } from './Badges.tsx';
 import { ObjectionForm } from './ObjectionForm.tsx';
 import { RequestTimeline } from './Timeline.tsx';
@@ -9,6 +13,9 @@ import { RequestTimeline } from './Timeline.tsx';
 export function TrackedRequestView({ r, owner, onChanged }: { r: PpidTrackedRequest; owner: PpidTrackInput; onChanged: () => void }) {
   const { t } = useTranslation();
   const q = new URLSearchParams(owner).toString();
+  const withdraw = useWithdrawPpidRequest();
+  const [confirming, setConfirming] = useState(false);
+  const waiting = r.status === 'received' || r.status === 'clarification';
   return (
     <Paper withBorder p="lg" radius="md" data-testid="tracked-request">
       <Stack gap="sm">
@@ -45,6 +52,21 @@ export function TrackedRequestView({ r, owner, onChanged }: { r: PpidTrackedRequ
         <Divider label={t('ppid.track.timeline')} labelPosition="left" />
         <RequestTimeline events={r.events} />
         <Divider />
+        {waiting && (
+          <Button variant="subtle" color="red" w="fit-content" onClick={() => setConfirming(true)} data-testid="withdraw">
+            {t('ppid.track.withdraw')}
+          </Button>
+        )}
+        <ConfirmModal
+          opened={confirming}
+          title={t('ppid.track.withdraw')}
+          body={t('ppid.track.withdrawConfirm')}
+          confirmLabel={t('ppid.track.withdraw')}
+          pending={withdraw.isPending}
+          error={withdraw.isError ? errorMessage(t, withdraw.error) : null}
+          onConfirm={() => withdraw.mutate(owner, { onSuccess: () => (setConfirming(false), onChanged()) })}
+          onClose={() => setConfirming(false)}
+        />
         {r.objectionOpenUntil ? <ObjectionForm owner={owner} until={r.objectionOpenUntil} onFiled={onChanged} /> : <Text size="sm" c="dimmed">{t('ppid.track.objectionClosed')}</Text>}
       </Stack>
     </Paper>
