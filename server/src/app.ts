@@ -29,6 +29,7 @@ import { Playback, type MediaPipeline } from './media/index.ts';
 import { EvidenceService, ExportSigner, ExportsService, PlaybackService, StorageService, recordingsPolicy, recordingsRoutes, recordingsScopes } from './modules/recordings/index.ts';
 import { BudgetImportService, DashboardsService, camerasOnline, dashboardsPolicy, dashboardsRoutes, dashboardsScopes, unavailable } from './modules/dashboards/index.ts';
 import { CkanService, OpendataService, ResourcesService, ckanRoutes, opendataPolicy, opendataRoutes, opendataScopes } from './modules/opendata/index.ts';
+import { buildPpidServices, ppidPolicy, ppidPublicRoutes, ppidRoutes } from './modules/ppid/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
 z.config(z.locales.id());
@@ -66,13 +67,15 @@ export interface AppDeps {
   options: AppOptions;
   /** The media pipeline when this process runs the media role; live view needs it. */
   media?: MediaPipeline | null;
+  /** DATA_DIR: PPID documents are stored under it (a temporary folder when absent, as in tests). */
+  dataDir?: string | null;
 }
 
 /** Every service, wired once: their constructors are their dependency lists. */
-export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
+export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media' | 'dataDir'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
   const { db, clock, secrets, options } = deps;
   const policy = new Policy(
-    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy],
+    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy, ppidPolicy],
     [auditScopes, tenancyScopes, camerasScopes, liveScopes, recordingsScopes, opendataScopes, dashboardsScopes],
   );
   const audit = new AuditService(db, policy, clock);
@@ -101,7 +104,8 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   // incident SLA and PPID timeliness plug in here as providers when those modules exist
   const dashboards = new DashboardsService(db, policy, audit, tenancy, [camerasOnline(cameras, tenancy), unavailable('incident_sla', '%'), unavailable('ppid_timeliness', '%')]);
   const budgetImport = new BudgetImportService(db, policy, audit, tenancy);
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport };
+  const ppid = buildPpidServices({ db, clock, policy, audit, dataDir: deps.dataDir ?? options.recordings?.dataDir });
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -161,6 +165,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   opendataRoutes(app, services.opendata, services.resources);
   ckanRoutes(app, services.ckan);
   dashboardsRoutes(app, services.dashboards, services.budgetImport);
+  await ppidRoutes(app, services.ppid);
+  ppidPublicRoutes(app, services.ppid.public);
   liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null);
   recordingsRoutes(app, services.recordings);
 

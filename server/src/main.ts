@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     secrets,
     media,
+    dataDir: config.dataDir,
     options: {
       logger: { level: config.logLevel },
       logRequests: config.logLevel === 'debug' || config.logLevel === 'trace',
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     const stopSim = await startDemoSimulator(config.simulatorPort, log);
     if (stopSim) stoppers.push(stopSim);
   }
-  if (config.roles.includes('worker')) stoppers.push(startWorker({ db: database.db, clock: systemClock, log }));
+  if (config.roles.includes('worker')) stoppers.push(startWorker({ db: database.db, clock: systemClock, log, ppidSweep: services.ppid.sweep }));
   if (recorder) {
     // finish what a crash or kill left behind before anything new is written
     const report = await recorder.recover();

@@ -7,7 +7,8 @@ import { ForcedPasswordPage } from './features/auth/pages/ForcedPasswordPage.tsx
 import { LoginPage } from './features/auth/pages/LoginPage.tsx';
 import { NotFoundPage } from './features/shell/pages/NotFoundPage.tsx';
 import { AppLayout } from './features/shell/views/AppLayout.tsx';
-import { PublicLayout } from './features/databank/views/PublicLayout.tsx';
+import { PublicLayout as DataPublicLayout } from './features/databank/views/PublicLayout.tsx';
+import { PublicLayout as PpidPublicLayout } from './features/ppid/views/PublicLayout.tsx';
 
 // Sections load on demand, so the login screen does not pay for maplibre or the admin pages.
 const CameraListPage = lazy(() => import('./features/cameras/pages/CameraListPage.tsx').then((m) => ({ default: m.CameraListPage })));
@@ -28,6 +29,13 @@ const DashboardPage = lazy(() => import('./features/dashboard/pages/DashboardPag
 const OpdDashboardPage = lazy(() => import('./features/dashboard/pages/OpdDashboardPage.tsx').then((m) => ({ default: m.OpdDashboardPage })));
 const DashboardInputPage = lazy(() => import('./features/dashboard/pages/DashboardInputPage.tsx').then((m) => ({ default: m.DashboardInputPage })));
 const AuditPage = lazy(() => import('./features/audit/pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const PublicRegistryPage = lazy(() => import('./features/ppid/pages/PublicRegistryPage.tsx').then((m) => ({ default: m.PublicRegistryPage })));
+const PublicRequestPage = lazy(() => import('./features/ppid/pages/PublicRequestPage.tsx').then((m) => ({ default: m.PublicRequestPage })));
+const PublicTrackPage = lazy(() => import('./features/ppid/pages/PublicTrackPage.tsx').then((m) => ({ default: m.PublicTrackPage })));
+const PpidQueuePage = lazy(() => import('./features/ppid/pages/PpidQueuePage.tsx').then((m) => ({ default: m.PpidQueuePage })));
+const PpidRequestPage = lazy(() => import('./features/ppid/pages/PpidRequestPage.tsx').then((m) => ({ default: m.PpidRequestPage })));
+const PpidRegistryPage = lazy(() => import('./features/ppid/pages/PpidRegistryPage.tsx').then((m) => ({ default: m.PpidRegistryPage })));
+const PpidReportPage = lazy(() => import('./features/ppid/pages/PpidReportPage.tsx').then((m) => ({ default: m.PpidReportPage })));
 
 function guarded(action: Action, page: ReactNode) {
   return <RequirePermission action={action}>{page}</RequirePermission>;
@@ -37,11 +45,16 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route element={<PublicLayout />}>
+      <Route element={<DataPublicLayout />}>
         <Route path="/data" element={<CatalogPage />} />
         <Route path="/data/dataset/:name" element={<DatasetPage />} />
       </Route>
       <Route path="/data/embed/:resourceId" element={<Suspense fallback={null}><EmbedChartPage /></Suspense>} />
+      <Route element={<PpidPublicLayout />}>
+        <Route path="/informasi-publik" element={<PublicRegistryPage />} />
+        <Route path="/informasi-publik/permohonan" element={<PublicRequestPage />} />
+        <Route path="/informasi-publik/lacak" element={<PublicTrackPage />} />
+      </Route>
       <Route element={<RequireAuth />}>
         <Route path={CHANGE_PASSWORD_PATH} element={<ForcedPasswordPage />} />
         <Route element={<AppLayout />}>
@@ -62,6 +75,10 @@ export function App() {
           <Route path="/dashboard" element={guarded('dashboard.read', <DashboardPage />)} />
           <Route path="/dashboard/opd/:id" element={guarded('dashboard.read', <OpdDashboardPage />)} />
           <Route path="/dashboard/input" element={guarded('dashboard.write', <DashboardInputPage />)} />
+          <Route path="/ppid" element={guarded('ppid.request.read', <PpidQueuePage />)} />
+          <Route path="/daftar-informasi" element={guarded('ppid.registry.read', <PpidRegistryPage />)} />
+          <Route path="/laporan-ppid" element={guarded('ppid.report.read', <PpidReportPage />)} />
+          <Route path="/ppid/:id" element={guarded('ppid.request.read', <PpidRequestPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -12,3 +12,4 @@ export * from './walls.ts';
 export * from './recordings.ts';
 export * from './opendata.ts';
 export * from './dashboards.ts';
+export * from './ppid.ts';

@@ -5,6 +5,7 @@ import * as m0003 from './0003_walls.ts';
 import * as m0004 from './0004_media_nodes.ts';
 import * as m0005 from './0005_playback.ts';
 import * as m0007 from './0007_databank.ts';
+import * as m0008 from './0008_ppid.ts';
 
 /** Every migration, in order. The same list serves embedded PGlite and a PostgreSQL server. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_media_nodes': m0004,
   '0005_playback': m0005,
   '0007_databank': m0007,
+  '0008_ppid': m0008,
 };

@@ -3,6 +3,7 @@ import { systemActor } from '../platform/authz/actor.ts';
 import { randomPassword } from '../platform/crypto/tokens.ts';
 import type { Services } from '../app.ts';
 import { TenancyRepository } from '../modules/tenancy/index.ts';
+import { seedPpidDemo } from '../modules/ppid/index.ts';
 import { DEMO_CAMERAS, DEMO_USERS, ORGANIZATIONS, REGIONS } from './kalteng.ts';
 import { seedDatabankDemo } from './databank.ts';
 
@@ -62,5 +63,6 @@ export async function seedDemo(db: Db, services: Services, rtspBase = DEMO_RTSP_
     });
   }
   await seedDatabankDemo(system, orgIds, services);
+  await seedPpidDemo(services.ppid, tenant.id, orgIds);
   return { seeded: true, credentials };
 }

@@ -48,6 +48,7 @@ export const DEMO_USERS = [
   { username: 'pimpinan', displayName: 'Sekretaris Daerah', role: 'pimpinan', org: null, regions: [] },
   { username: 'dishub', displayName: 'Petugas Dinas Perhubungan', role: 'agency_officer', org: 'dishub', regions: [] },
   { username: 'ppid', displayName: 'PPID Utama Diskominfo', role: 'ppid_officer', org: 'diskominfo', regions: [] },
+  { username: 'ppid.dinkes', displayName: 'PPID Pelaksana Dinas Kesehatan', role: 'ppid_officer', org: 'dinkes', regions: [] },
   { username: 'walidata', displayName: 'Walidata Diskominfo', role: 'data_steward', org: 'diskominfo', regions: [] },
   { username: 'operator.palangkaraya', displayName: 'Operator Kota Palangka Raya', role: 'operator', org: 'diskominfo', regions: ['62.71'] },
 ] as const;

@@ -4,7 +4,7 @@ import type { Clock } from '../platform/clock.ts';
 import { SessionsRepository } from '../modules/users/index.ts';
 
 /** Background jobs of the `worker` role. Returns a stop function. */
-export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger }): () => Promise<void> {
+export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger; ppidSweep?: () => Promise<{ reminded: number; escalated: number }> }): () => Promise<void> {
   const sessions = new SessionsRepository();
   const sweep = async () => {
     try {
@@ -17,5 +17,20 @@ export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger
   const timer = setInterval(sweep, 15 * 60_000);
   timer.unref();
   void sweep();
-  return async () => clearInterval(timer);
+  // PPID deadline reminders and escalations: hourly; the sweep itself sends at most one a day per request
+  const ppid = async () => {
+    try {
+      const r = await deps.ppidSweep?.();
+      if (r && (r.reminded || r.escalated)) deps.log.info(r, 'ppid reminders queued');
+    } catch (err) {
+      deps.log.error({ err }, 'ppid reminder sweep failed');
+    }
+  };
+  const ppidTimer = setInterval(ppid, 60 * 60_000);
+  ppidTimer.unref();
+  void ppid();
+  return async () => {
+    clearInterval(timer);
+    clearInterval(ppidTimer);
+  };
 }

@@ -31,4 +31,6 @@ export const keys = {
   dashboardOpd: (id: string, f: Filters) => ['dashboard', 'opd', id, f] as const,
   dashboardTrend: ['dashboard', 'trend'] as const,
   dashboardServices: ['dashboard', 'services'] as const,
+  /** PPID: every key starts with 'ppid' so one invalidation refreshes queue, detail and report. */
+  ppid: (...parts: unknown[]) => ['ppid', ...parts] as const,
 };

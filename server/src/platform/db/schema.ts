@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { PpidTables } from './schema-ppid.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -144,7 +145,7 @@ export interface MediaNodesTable {
 }
 
 /** The Kysely view of the whole database. */
-export interface Database {
+export interface Database extends PpidTables {
   tenants: TenantsTable;
   regions: RegionsTable;
   organizations: OrganizationsTable;

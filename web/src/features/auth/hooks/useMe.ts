@@ -24,7 +24,14 @@ export type Action =
   | 'dataset.read'
   | 'dataset.write'
   | 'dashboard.read'
-  | 'dashboard.write';
+  | 'dashboard.write'
+  | 'ppid.request.read'
+  | 'ppid.request.handle'
+  | 'ppid.objection.decide'
+  | 'ppid.registry.read'
+  | 'ppid.registry.write'
+  | 'ppid.calendar.write'
+  | 'ppid.report.read';
 
 /** Returns a predicate telling whether the current user may perform an action. */
 export function useCan(): (action: Action) => boolean {

@@ -1,5 +1,5 @@
 import { NavLink } from '@mantine/core';
-import { IconChartBar, IconDatabase, IconCamera, IconFileImport, IconHistory, IconLayoutGrid, IconMap2, IconUsers } from '@tabler/icons-react';
+import { IconCamera, IconChartBar, IconDatabase, IconFileImport, IconFileInfo, IconHistory, IconLayoutGrid, IconMap2, IconMessageQuestion, IconReportAnalytics, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { useCan, type Action } from '../../auth/hooks/useMe.ts';
 
 interface Item {
   to: string;
-  label: 'nav.cameras' | 'nav.map' | 'nav.wall' | 'nav.import' | 'nav.users' | 'nav.audit' | 'databank.nav' | 'dashboard.nav';
+  label: 'nav.cameras' | 'nav.map' | 'nav.wall' | 'nav.import' | 'nav.users' | 'nav.audit' | 'databank.nav' | 'dashboard.nav' | 'ppid.nav' | 'ppid.navRegistry' | 'ppid.navReport';
   testId: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   action: Action;
@@ -22,6 +22,9 @@ const ITEMS: Item[] = [
   { to: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: IconHistory, action: 'audit.read' },
   { to: '/dashboard', label: 'dashboard.nav', testId: 'nav-dashboard', icon: IconChartBar, action: 'dashboard.read' },
   { to: '/bank-data', label: 'databank.nav', testId: 'nav-databank', icon: IconDatabase, action: 'dataset.read' },
+  { to: '/ppid', label: 'ppid.nav', testId: 'nav-ppid', icon: IconMessageQuestion, action: 'ppid.request.read' },
+  { to: '/daftar-informasi', label: 'ppid.navRegistry', testId: 'nav-ppid-registry', icon: IconFileInfo, action: 'ppid.registry.read' },
+  { to: '/laporan-ppid', label: 'ppid.navReport', testId: 'nav-ppid-report', icon: IconReportAnalytics, action: 'ppid.report.read' },
 ];
 
 /** The navbar: only the sections the user may open. */
