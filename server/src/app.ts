@@ -24,6 +24,7 @@ import { AuthService, TokensService, UsersService, authRoutes, usersPolicy, user
 import { CameraMediaService, CamerasService, CameraTransferService, camerasPolicy, camerasRoutes, camerasScopes } from './modules/cameras/index.ts';
 import { LiveService, livePolicy, liveRoutes, liveScopes } from './modules/live/index.ts';
 import { WallsService, wallsPolicy, wallsRoutes } from './modules/walls/index.ts';
+import { buildIncidentModule, incidentsConfigRoutes, incidentsPolicy, incidentsRoutes, incidentsScopes } from './modules/incidents/index.ts';
 import type { MediaPipeline } from './media/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
@@ -56,7 +57,7 @@ export interface AppDeps {
 /** Every service, wired once: their constructors are their dependency lists. */
 export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes'> }) {
   const { db, clock, secrets, options } = deps;
-  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes]);
+  const policy = new Policy([auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, incidentsPolicy], [auditScopes, tenancyScopes, camerasScopes, liveScopes, incidentsScopes]);
   const audit = new AuditService(db, policy, clock);
   const tenancy = new TenancyService(db, policy, audit);
   const auth = new AuthService(db, policy, audit, tenancy, clock, { sessionHours: options.sessionHours, maxFailures: options.loginMaxFailures, lockMinutes: options.loginLockMinutes });
@@ -67,7 +68,8 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   const cameraMedia = new CameraMediaService(db, secrets);
   const live = new LiveService(db, policy, cameras, audit, deps.media ?? null);
   const walls = new WallsService(db, policy, audit, cameras);
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls };
+  const incidents = buildIncidentModule({ db, policy, audit, clock, secrets, tenancy, cameras });
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, incidents };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -124,7 +126,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   camerasRoutes(app, services.cameras, services.cameraTransfer);
   auditRoutes(app, services.audit);
   wallsRoutes(app, services.walls);
-  liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null);
+  liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null, (l) => services.incidents.events.on(l));
+  incidentsRoutes(app, services.incidents);
+  incidentsConfigRoutes(app, services.incidents);
 
   const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));
   if (withConsole) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false, index: 'index.html' });

@@ -9,3 +9,4 @@ export * from './cameras.ts';
 export * from './audit.ts';
 export * from './live.ts';
 export * from './walls.ts';
+export * from './incidents.ts';

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_recordings.ts';
 import * as m0003 from './0003_walls.ts';
 import * as m0004 from './0004_media_nodes.ts';
+import * as m0006 from './0006_incidents.ts';
 
 /** Every migration, in order. The same list serves embedded PGlite and a PostgreSQL server. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_recordings': m0002,
   '0003_walls': m0003,
   '0004_media_nodes': m0004,
+  '0006_incidents': m0006,
 };

@@ -2,9 +2,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db/database.ts';
 import type { Clock } from '../platform/clock.ts';
 import { SessionsRepository } from '../modules/users/index.ts';
+import type { IncidentJobs } from '../modules/incidents/index.ts';
 
 /** Background jobs of the `worker` role. Returns a stop function. */
-export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger }): () => Promise<void> {
+export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger; incidents?: IncidentJobs }): () => Promise<void> {
   const sessions = new SessionsRepository();
   const sweep = async () => {
     try {
@@ -17,5 +18,25 @@ export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger
   const timer = setInterval(sweep, 15 * 60_000);
   timer.unref();
   void sweep();
-  return async () => clearInterval(timer);
+  // SLA escalation and the notification outbox (e-mail, signed webhooks), every 20 s
+  let busy = false;
+  const incidents = async () => {
+    if (!deps.incidents || busy) return;
+    busy = true;
+    try {
+      const escalated = await deps.incidents.escalateOverdue();
+      const outbox = await deps.incidents.deliverOutbox();
+      if (escalated || outbox.sent || outbox.failed) deps.log.info({ escalated, ...outbox }, 'incident jobs');
+    } catch (err) {
+      deps.log.error({ err }, 'incident jobs failed');
+    } finally {
+      busy = false;
+    }
+  };
+  const incidentTimer = setInterval(() => void incidents(), 20_000);
+  incidentTimer.unref();
+  return async () => {
+    clearInterval(timer);
+    clearInterval(incidentTimer);
+  };
 }
