@@ -78,6 +78,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index incidents_due on incidents (response_due_at) where escalated_at is null and status in ('received','verified','dispatched','in_progress','on_hold');
     create table incident_events (
       id uuid primary key default gen_random_uuid(),
+      -- insertion order: several events of one transaction share a timestamp
+      seq bigint generated always as identity,
       incident_id uuid not null references incidents(id),
       at timestamptz not null,
       actor_id uuid,
@@ -89,7 +91,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       -- shown on the public tracking page (status changes only, never internal notes)
       public boolean not null default false
     );
-    create index incident_events_incident on incident_events (incident_id, at);
+    create index incident_events_incident on incident_events (incident_id, seq);
     create table incident_checks (
       id uuid primary key default gen_random_uuid(),
       incident_id uuid not null references incidents(id),

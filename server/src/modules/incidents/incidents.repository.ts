@@ -114,7 +114,7 @@ export class IncidentsRepository {
   listEvents(db: Executor, incidentId: string, publicOnly = false) {
     let q = db.selectFrom('incident_events').selectAll().where('incident_id', '=', incidentId);
     if (publicOnly) q = q.where('public', '=', true);
-    return q.orderBy('at').orderBy('id').execute();
+    return q.orderBy('seq').execute();
   }
 
   // ---- SOP checklist ----

@@ -13,12 +13,14 @@ import { IncidentEvidenceService } from './incidents.evidence.ts';
 import { IncidentConfigService } from './incidents.config.service.ts';
 import { IncidentPublicService } from './incidents.public.ts';
 import { IncidentStatsService } from './stats.service.ts';
+import { IncidentJobs } from './incidents.jobs.ts';
+import type { EmailTransport, WebhookPoster } from './outbox.delivery.ts';
 
 export { incidentsRoutes } from './incidents.routes.ts';
 export { incidentsConfigRoutes } from './incidents.config.routes.ts';
 export { incidentsPolicy, incidentsScopes } from './incidents.policy.ts';
 export { seedIncidentDefaults } from './incidents.defaults.ts';
-export { IncidentJobs } from './incidents.jobs.ts';
+export type { IncidentJobs } from './incidents.jobs.ts';
 export { LoggingEmailTransport, fetchPoster, signWebhook, type EmailTransport, type WebhookPoster } from './outbox.delivery.ts';
 export type { IncidentBroadcast } from './incidents.events.ts';
 export type { IncidentsService, CreateExtra } from './incidents.service.ts';
@@ -40,6 +42,8 @@ export function buildIncidentModule(deps: { db: Db; policy: Policy; audit: Audit
     config: new IncidentConfigService(core, deps.tenancy, deps.secrets),
     publicSide: new IncidentPublicService(core, incidents),
     stats: new IncidentStatsService(core),
+    /** The worker's jobs (SLA escalation, outbox delivery) with the given transports. */
+    jobs: (email: EmailTransport, post: WebhookPoster) => new IncidentJobs(core, deps.secrets, email, post),
   };
 }
 export type IncidentModule = ReturnType<typeof buildIncidentModule>;

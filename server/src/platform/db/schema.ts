@@ -278,6 +278,7 @@ export interface IncidentsTable {
 }
 export interface IncidentEventsTable {
   id: Generated<string>;
+  seq: Generated<number>;
   incident_id: string;
   at: Timestamp;
   actor_id: string | null;
