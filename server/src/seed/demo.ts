@@ -4,6 +4,7 @@ import { randomPassword } from '../platform/crypto/tokens.ts';
 import type { Services } from '../app.ts';
 import { TenancyRepository } from '../modules/tenancy/index.ts';
 import { DEMO_CAMERAS, DEMO_USERS, ORGANIZATIONS, REGIONS } from './kalteng.ts';
+import { seedIncidentsDemo } from './incidents.ts';
 
 export const DEMO_TENANT_SLUG = 'kalteng';
 
@@ -60,5 +61,6 @@ export async function seedDemo(db: Db, services: Services, rtspBase = DEMO_RTSP_
       enabled: true,
     });
   }
+  await seedIncidentsDemo(db, services, tenant.id, orgIds);
   return { seeded: true, credentials };
 }
