@@ -19,6 +19,11 @@ const ImportPage = lazy(() => import('./features/import/pages/ImportPage.tsx').t
 const UsersPage = lazy(() => import('./features/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import('./features/tokens/pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import('./features/audit/pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const IncidentBoardPage = lazy(() => import('./features/incidents/pages/IncidentBoardPage.tsx').then((m) => ({ default: m.IncidentBoardPage })));
+const CallTakerPage = lazy(() => import('./features/incidents/pages/CallTakerPage.tsx').then((m) => ({ default: m.CallTakerPage })));
+const IncidentDetailPage = lazy(() => import('./features/incidents/pages/IncidentDetailPage.tsx').then((m) => ({ default: m.IncidentDetailPage })));
+const AgencyTasksPage = lazy(() => import('./features/incidents/pages/AgencyTasksPage.tsx').then((m) => ({ default: m.AgencyTasksPage })));
+const IncidentStatsPage = lazy(() => import('./features/incidents/pages/IncidentStatsPage.tsx').then((m) => ({ default: m.IncidentStatsPage })));
 
 function guarded(action: Action, page: ReactNode) {
   return <RequirePermission action={action}>{page}</RequirePermission>;
@@ -42,6 +47,11 @@ export function App() {
           <Route path="/users" element={guarded('user.read', <UsersPage />)} />
           <Route path="/tokens" element={guarded('token.manage', <TokensPage />)} />
           <Route path="/audit" element={guarded('audit.read', <AuditPage />)} />
+          <Route path="/insiden" element={guarded('incident.read', <IncidentBoardPage />)} />
+          <Route path="/insiden/baru" element={guarded('incident.create', <CallTakerPage />)} />
+          <Route path="/insiden/statistik" element={guarded('incident.stats', <IncidentStatsPage />)} />
+          <Route path="/insiden/:id" element={guarded('incident.read', <IncidentDetailPage />)} />
+          <Route path="/tugas" element={guarded('incident.task.update', <AgencyTasksPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -89,6 +89,8 @@ export const incidentSummarySchema = z.object({
   escalated: z.boolean(),
 });
 export type IncidentSummary = z.infer<typeof incidentSummarySchema>;
+/** A duplicate candidate: a board row with its distance from the new report. */
+export const incidentNearSchema = incidentSummarySchema.extend({ distanceM: z.number() });
 
 export const sopCheckSchema = z.object({
   id: z.uuid(),

@@ -19,4 +19,13 @@ export const keys = {
   walls: ['walls'] as const,
   wallLayouts: ['walls', 'layouts'] as const,
   wallTours: ['walls', 'tours'] as const,
+  // incidents: every incident query starts with 'incidents', so one live event invalidates them all
+  incidents: ['incidents'] as const,
+  incidentList: (f: Filters) => ['incidents', 'list', f] as const,
+  incident: (id: string) => ['incidents', 'detail', id] as const,
+  incidentTasks: ['incidents', 'tasks'] as const,
+  incidentCategories: ['incidents', 'categories'] as const,
+  incidentDuplicates: (f: Filters) => ['incidents', 'duplicates', f] as const,
+  incidentCameras: (id: string, radius: number) => ['incidents', 'cameras', id, radius] as const,
+  incidentStats: (f: Filters) => ['incidents', 'stats', f] as const,
 };

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   checkInputSchema, commentInputSchema, dispatchInputSchema, incidentCreateSchema, incidentDetailSchema, incidentPageSchema,
-  incidentQuerySchema, incidentSummarySchema, incidentTaskSchema, incidentUpdateSchema, mergeInputSchema, nearbyCameraSchema, nearbyCamerasQuerySchema,
+  incidentQuerySchema, incidentNearSchema, incidentTaskSchema, incidentUpdateSchema, mergeInputSchema, nearbyCameraSchema, nearbyCamerasQuerySchema,
   nearQuerySchema, notificationSchema, recordingAttachSchema, taskUpdateSchema, transitionInputSchema,
 } from '@pantau/shared';
 import { requireActor } from '../../platform/http/auth-hook.ts';
@@ -21,7 +21,7 @@ export function incidentsRoutes(app: FastifyInstance, m: IncidentModule): void {
   r.post('/api/incidents', { schema: { tags, summary: 'Catat insiden (panggilan 112, pengamatan CCTV)', body: incidentCreateSchema, response: { 201: incidentDetailSchema } } }, async (req, reply) =>
     reply.status(201).send(await m.incidents.create(requireActor(req), req.body)),
   );
-  r.get('/api/incidents/duplicates', { schema: { tags, summary: 'Insiden aktif sekategori di dekat titik (calon duplikat)', querystring: nearQuerySchema, response: { 200: z.array(incidentSummarySchema.extend({ distanceM: z.number() })) } } }, (req) =>
+  r.get('/api/incidents/duplicates', { schema: { tags, summary: 'Insiden aktif sekategori di dekat titik (calon duplikat)', querystring: nearQuerySchema, response: { 200: z.array(incidentNearSchema) } } }, (req) =>
     m.incidents.duplicates(requireActor(req), req.query),
   );
   r.get('/api/incidents/notifications', { schema: { tags, summary: 'Notifikasi dalam aplikasi', response: { 200: z.array(notificationSchema) } } }, (req) => m.incidents.inbox(requireActor(req)));

@@ -20,7 +20,13 @@ export type Action =
   | 'user.write'
   | 'audit.read'
   | 'organization.write'
-  | 'token.manage';
+  | 'token.manage'
+  | 'incident.read'
+  | 'incident.create'
+  | 'incident.manage'
+  | 'incident.supervise'
+  | 'incident.task.update'
+  | 'incident.stats';
 
 /** Returns a predicate telling whether the current user may perform an action. */
 export function useCan(): (action: Action) => boolean {

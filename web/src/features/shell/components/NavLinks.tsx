@@ -1,5 +1,5 @@
 import { NavLink } from '@mantine/core';
-import { IconCamera, IconFileImport, IconHistory, IconLayoutGrid, IconMap2, IconUsers } from '@tabler/icons-react';
+import { IconCamera, IconChartBar, IconClipboardList, IconFileImport, IconHistory, IconLayoutGrid, IconMap2, IconPhoneCall, IconUrgent, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { useCan, type Action } from '../../auth/hooks/useMe.ts';
 
 interface Item {
   to: string;
-  label: 'nav.cameras' | 'nav.map' | 'nav.wall' | 'nav.import' | 'nav.users' | 'nav.audit';
+  label: 'nav.cameras' | 'nav.map' | 'nav.wall' | 'nav.import' | 'nav.users' | 'nav.audit' | `incidents.nav.${'board' | 'intake' | 'tasks' | 'stats'}`;
   testId: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   action: Action;
@@ -20,6 +20,10 @@ const ITEMS: Item[] = [
   { to: '/import', label: 'nav.import', testId: 'nav-import', icon: IconFileImport, action: 'camera.write' },
   { to: '/users', label: 'nav.users', testId: 'nav-users', icon: IconUsers, action: 'user.read' },
   { to: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: IconHistory, action: 'audit.read' },
+  { to: '/insiden', label: 'incidents.nav.board', testId: 'nav-incidents', icon: IconUrgent, action: 'incident.read' },
+  { to: '/insiden/baru', label: 'incidents.nav.intake', testId: 'nav-intake', icon: IconPhoneCall, action: 'incident.create' },
+  { to: '/tugas', label: 'incidents.nav.tasks', testId: 'nav-tasks', icon: IconClipboardList, action: 'incident.task.update' },
+  { to: '/insiden/statistik', label: 'incidents.nav.stats', testId: 'nav-incident-stats', icon: IconChartBar, action: 'incident.stats' },
 ];
 
 /** The navbar: only the sections the user may open. */
@@ -29,7 +33,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   return ITEMS.filter((i) => can(i.action)).map((i) => {
     const Icon = i.icon;
-    const active = pathname === i.to || pathname.startsWith(`${i.to}/`);
+    const active = pathname === i.to || (pathname.startsWith(`${i.to}/`) && !ITEMS.some((o) => o.to !== i.to && o.to.startsWith(`${i.to}/`) && pathname.startsWith(o.to)));
     return (
       <NavLink
         key={i.to}
