@@ -64,9 +64,9 @@ test('incidents: call-taker creates and dispatches, agency moves its task live, 
     await op.keyboard.type('Rina');
     await op.keyboard.press('Tab');
     await op.keyboard.type('Kemacetan');
-    await op.getByRole('option', { name: 'Kemacetan' }).click();
+    await op.getByRole('option', { name: 'Kemacetan', exact: true }).click();
     await op.getByTestId('intake-place').fill('Bundaran Bes');
-    await op.getByRole('option', { name: 'Bundaran Besar' }).click();
+    await op.getByRole('option', { name: 'Bundaran Besar', exact: true }).click();
     await op.getByTestId('intake-coords').filter({ hasText: '-2.2' }).waitFor();
     await op.getByTestId('intake-notes').fill('Antrean panjang, lampu lalu lintas mati');
     await op.keyboard.press('Control+Enter');
@@ -89,7 +89,9 @@ test('incidents: call-taker creates and dispatches, agency moves its task live, 
     // pushed over the live socket: well before the 30 s fallback poll
     const card = ag.locator(`[data-testid="agency-task"][data-ticket="${ticket}"]`);
     await card.waitFor({ timeout: 15_000 });
-    assert.equal(await ag.getByTestId('agency-task').count(), 1, 'only its own agency task');
+    const shown = (await ag.getByTestId('agency-task').evaluateAll((els) => els.map((e) => e.getAttribute('data-ticket')))).sort();
+    const dishubTasks = (await (await fetch(`${base}/api/incidents/tasks?organizationId=${dishubId}`, { headers: { cookie: admin.cookie } })).json()) as { ticket: string }[];
+    assert.deepEqual(shown, dishubTasks.map((x) => x.ticket).sort(), 'exactly its own agency tasks');
     assert.ok(!(await ag.content()).includes('0812 7777 1122'), 'no reporter data for the agency');
     await card.getByTestId('task-en_route').click();
     await ag.locator(`[data-testid="agency-task"][data-ticket="${ticket}"][data-task-status="en_route"]`).waitFor();
@@ -103,10 +105,10 @@ test('incidents: call-taker creates and dispatches, agency moves its task live, 
     const steps = op.getByTestId('sop-step');
     for (let i = 0; i < (await steps.count()); i++) {
       const box = steps.nth(i);
-      if (!(await box.isChecked())) {
-        await box.check();
-        await op.waitForTimeout(150);
-      }
+      if (await box.isChecked()) continue;
+      // the box is controlled by the server's answer: click, then wait for the saved state
+      await box.click();
+      await op.waitForFunction((n) => (document.querySelectorAll('[data-testid="sop-step"]')[n] as HTMLInputElement | undefined)?.checked === true, i);
     }
     await op.waitForFunction(() => !(document.querySelector('[data-testid="action-resolved"]') as HTMLButtonElement | null)?.disabled);
     await op.getByTestId('action-resolved').click();
