@@ -25,6 +25,7 @@ import { CameraMediaService, CamerasService, CameraTransferService, camerasPolic
 import { LiveService, livePolicy, liveRoutes, liveScopes } from './modules/live/index.ts';
 import { WallsService, wallsPolicy, wallsRoutes } from './modules/walls/index.ts';
 import { buildIncidentModule, incidentsConfigRoutes, incidentsPolicy, incidentsRoutes, incidentsScopes } from './modules/incidents/index.ts';
+import { Open311Service, open311Routes } from './modules/open311/index.ts';
 import type { MediaPipeline } from './media/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
@@ -69,7 +70,8 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   const live = new LiveService(db, policy, cameras, audit, deps.media ?? null);
   const walls = new WallsService(db, policy, audit, cameras);
   const incidents = buildIncidentModule({ db, policy, audit, clock, secrets, tenancy, cameras });
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, incidents };
+  const open311 = new Open311Service(db, clock, policy, auth, incidents);
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, incidents, open311 };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -129,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null, (l) => services.incidents.events.on(l));
   incidentsRoutes(app, services.incidents);
   incidentsConfigRoutes(app, services.incidents);
+  open311Routes(app, services.open311);
 
   const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));
   if (withConsole) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false, index: 'index.html' });

@@ -10,3 +10,4 @@ export * from './audit.ts';
 export * from './live.ts';
 export * from './walls.ts';
 export * from './incidents.ts';
+export * from './open311.ts';
