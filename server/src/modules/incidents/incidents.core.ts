@@ -58,19 +58,21 @@ export class IncidentCore {
     return row;
   }
 
-  async record(tx: Executor, actor: Actor | null, incident: Pick<IncidentRow, 'id' | 'tenant_id' | 'ticket'>, c: ChangeRecord): Promise<void> {
+  /** Returns the timeline entry written. */
+  async record(tx: Executor, actor: Actor | null, incident: Pick<IncidentRow, 'id' | 'tenant_id' | 'ticket'>, c: ChangeRecord) {
     const at = this.clock.now();
     const label = actor?.label ?? 'pelapor';
-    await this.repo.insertEvent(tx, { incidentId: incident.id, at, actorId: actor?.userId ?? null, actorLabel: label, kind: c.kind, from: c.from, to: c.to, note: c.note, public: c.public });
+    const event = await this.repo.insertEvent(tx, { incidentId: incident.id, at, actorId: actor?.userId ?? null, actorLabel: label, kind: c.kind, from: c.from, to: c.to, note: c.note, public: c.public });
     const details = { ticket: incident.ticket, ...(c.from ? { from: c.from } : {}), ...(c.to ? { to: c.to } : {}), ...(c.details ?? {}) };
     const auditActor = actor ?? { kind: 'anonymous' as const, tenantId: incident.tenant_id, label, ip: null };
     await this.audit.record(tx, auditActor, { action: c.action, targetType: 'incident', targetId: incident.id, details });
     if (c.notify?.length) await this.outbox.enqueue(tx, at, c.notify);
+    return event;
   }
 
-  /** Pushes a committed change to the live socket. */
-  async broadcast(incident: { id: string; status: string; priority: string; region_code: string | null }, change: string): Promise<void> {
-    const orgs = (await this.repo.listTasks(this.db, incident.id)).map((t) => t.organization_id);
+  /** Pushes a committed change to the live socket; `orgs` when the caller knows the agencies (none for a new incident). */
+  async broadcast(incident: { id: string; status: string; priority: string; region_code: string | null }, change: string, orgs?: string[]): Promise<void> {
+    orgs ??= (await this.repo.listTasks(this.db, incident.id)).map((t) => t.organization_id);
     this.events.emit({ incidentId: incident.id, status: incident.status as IncidentStatus, priority: incident.priority as IncidentPriority, change, regionCode: incident.region_code, organizationIds: orgs });
   }
 }

@@ -108,8 +108,8 @@ export class IncidentsRepository {
   }
 
   // ---- timeline ----
-  insertEvent(db: Executor, v: { incidentId: string; at: Date; actorId: string | null; actorLabel: string; kind: string; from?: string | null; to?: string | null; note?: string | null; public?: boolean }): Promise<unknown> {
-    return db.insertInto('incident_events').values({ incident_id: v.incidentId, at: v.at, actor_id: v.actorId, actor_label: v.actorLabel, kind: v.kind, from_status: v.from ?? null, to_status: v.to ?? null, note: v.note ?? null, public: v.public ?? false }).execute();
+  insertEvent(db: Executor, v: { incidentId: string; at: Date; actorId: string | null; actorLabel: string; kind: string; from?: string | null; to?: string | null; note?: string | null; public?: boolean }) {
+    return db.insertInto('incident_events').values({ incident_id: v.incidentId, at: v.at, actor_id: v.actorId, actor_label: v.actorLabel, kind: v.kind, from_status: v.from ?? null, to_status: v.to ?? null, note: v.note ?? null, public: v.public ?? false }).returningAll().executeTakeFirstOrThrow();
   }
   listEvents(db: Executor, incidentId: string, publicOnly = false) {
     let q = db.selectFrom('incident_events').selectAll().where('incident_id', '=', incidentId);
@@ -118,8 +118,10 @@ export class IncidentsRepository {
   }
 
   // ---- SOP checklist ----
-  async insertChecks(db: Executor, incidentId: string, steps: { position: number; title: string; required: boolean }[]): Promise<void> {
-    if (steps.length) await db.insertInto('incident_checks').values(steps.map((s) => ({ incident_id: incidentId, position: s.position, title: s.title, required: s.required }))).execute();
+  async insertChecks(db: Executor, incidentId: string, steps: { position: number; title: string; required: boolean }[]) {
+    if (!steps.length) return [];
+    const rows = await db.insertInto('incident_checks').values(steps.map((s) => ({ incident_id: incidentId, position: s.position, title: s.title, required: s.required }))).returningAll().execute();
+    return rows.sort((a, b) => a.position - b.position);
   }
   listChecks(db: Executor, incidentId: string) {
     return db.selectFrom('incident_checks').selectAll().where('incident_id', '=', incidentId).orderBy('position').execute();

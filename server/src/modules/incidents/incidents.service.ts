@@ -34,14 +34,31 @@ export class IncidentsService {
     return regionAt(this.shapes, lat, lng);
   }
 
+  /** The answer is built from what was written: a new incident has no tasks, attachments or duplicates yet. */
   async create(actor: Actor, input: CreateInput, extra: CreateExtra = {}): Promise<IncidentDetail> {
     this.core.policy.authorize(actor, extra.channel === 'open311' ? 'incident.open311.submit' : 'incident.create');
-    const row = await this.insert(actor, input, extra);
-    return this.get(actor, row.id);
+    const { row, checks, event } = await this.write(actor, input, extra);
+    const seesReporter = this.core.policy.can(actor, 'incident.reporter.read');
+    return {
+      ...presentSummary({ ...row, owner_name: actor.kind === 'user' ? actor.label : null }, this.core.clock.now()),
+      reporter: seesReporter ? { name: row.reporter_name, phone: row.reporter_phone, email: row.reporter_email, anonymous: row.reporter_anonymous } : null,
+      mergedIntoId: null,
+      sopOverride: false,
+      reopenUntil: null,
+      checklist: checks.map(presentCheck),
+      tasks: [],
+      events: [presentEvent(event)],
+      attachments: [],
+      duplicates: [],
+    };
   }
 
-  /** Shared by the console, the public form and Open311: validation, SLA, SOP snapshot, audit. */
+  /** Shared by the public form and Open311: validation, SLA, SOP snapshot, audit; returns the row. */
   async insert(actor: Actor | null, input: CreateInput, extra: CreateExtra & { tenantId?: string } = {}) {
+    return (await this.write(actor, input, extra)).row;
+  }
+
+  private async write(actor: Actor | null, input: CreateInput, extra: CreateExtra & { tenantId?: string }) {
     const { core } = this;
     const tenantId = actor?.tenantId ?? extra.tenantId!;
     const category = await core.config.findCategory(core.db, tenantId, input.category);
@@ -54,7 +71,7 @@ export class IncidentsService {
     const sla = (await core.config.slaFor(core.db, tenantId, category.code, priority)) ?? { response_minutes: DEFAULT_SLA[priority].responseMinutes, resolve_minutes: DEFAULT_SLA[priority].resolveMinutes };
     const now = core.clock.now();
     const reporter = input.reporter;
-    const row = await core.db.transaction().execute(async (tx) => {
+    const written = await core.db.transaction().execute(async (tx) => {
       const inc = await core.repo.insert(tx, {
         tenant_id: tenantId,
         ticket: makeTicket(now, randomBytes(6)),
@@ -81,8 +98,8 @@ export class IncidentsService {
         open311_attributes: extra.open311Attributes ? JSON.stringify(extra.open311Attributes) : null,
       });
       const steps = await core.config.listSop(tx, tenantId, category.code);
-      await core.repo.insertChecks(tx, inc.id, steps);
-      await core.record(tx, actor, inc, {
+      const checks = await core.repo.insertChecks(tx, inc.id, steps);
+      const event = await core.record(tx, actor, inc, {
         kind: 'created',
         action: 'incident.create',
         to: 'received',
@@ -90,10 +107,10 @@ export class IncidentsService {
         details: { channel: inc.channel, category: inc.category_code, priority },
         notify: priority === 'critical' ? [{ tenantId, channel: 'in_app', recipientRole: 'operator', subject: `Insiden KRITIS ${inc.ticket}: ${category.name}`, body: { ticket: inc.ticket }, incidentId: inc.id }] : [],
       });
-      return inc;
+      return { row: inc, checks, event };
     });
-    await core.broadcast(row, 'created');
-    return row;
+    await core.broadcast(written.row, 'created', []);
+    return written;
   }
 
   async list(actor: Actor, q: IncidentQuery): Promise<{ items: IncidentSummary[]; total: number }> {
