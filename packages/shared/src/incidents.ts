@@ -14,6 +14,21 @@ export type IncidentPriority = z.infer<typeof incidentPrioritySchema>;
 export const INCIDENT_STATUSES = ['received', 'verified', 'rejected', 'merged', 'dispatched', 'in_progress', 'on_hold', 'resolved', 'closed'] as const;
 export const incidentStatusSchema = z.enum(INCIDENT_STATUSES);
 export type IncidentStatus = z.infer<typeof incidentStatusSchema>;
+/**
+ * The state machine: which status may follow which (server enforces it, console offers it).
+ * `merged` and `rejected` are ends; leaving `resolved`/`closed` for `in_progress` is a reopen.
+ */
+export const INCIDENT_TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
+  received: ['verified', 'rejected', 'merged'],
+  verified: ['dispatched', 'rejected', 'merged', 'in_progress'],
+  dispatched: ['in_progress', 'on_hold', 'resolved'],
+  in_progress: ['on_hold', 'resolved'],
+  on_hold: ['in_progress', 'resolved'],
+  resolved: ['closed', 'in_progress'],
+  closed: ['in_progress'],
+  rejected: [],
+  merged: [],
+};
 /** Statuses of an incident still being handled (the operator board). */
 export const ACTIVE_INCIDENT_STATUSES = ['received', 'verified', 'dispatched', 'in_progress', 'on_hold'] as const satisfies readonly IncidentStatus[];
 

@@ -14,10 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openDatabase, pgliteDirFor } from '../platform/db/database.ts';
 import { freePort, percentile, sleep } from './proc.ts';
 import { PantauClient } from './pantau-client.ts';
+import { freshBenchDatabase } from './database.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -136,20 +136,9 @@ let dropDatabase = async () => {};
 const main = async () => {
   let databaseUrl: string | undefined;
   if (args['database-url']) {
-    const name = `pantau_bench_inc_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: args['database-url'] });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(args['database-url']);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: args['database-url'] });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const fresh = await freshBenchDatabase(args['database-url'], 'pantau_bench_inc');
+    databaseUrl = fresh.url;
+    dropDatabase = fresh.drop;
   }
   const kind = databaseUrl ? 'postgres' : 'pglite';
   let { proc, client } = await startPantau(databaseUrl);

@@ -1,24 +1,8 @@
-import type { IncidentPriority, IncidentStatus, SlaState, SlaTimer, TaskStatus } from '@pantau/shared';
-
-/**
- * The incident state machine (DOMAIN.md): which status may follow which. `merged` and `rejected`
- * are ends; `closed` and `resolved` can only be left by a reopen.
- */
-export const TRANSITIONS: Record<IncidentStatus, readonly IncidentStatus[]> = {
-  received: ['verified', 'rejected', 'merged'],
-  verified: ['dispatched', 'rejected', 'merged', 'in_progress'],
-  dispatched: ['in_progress', 'on_hold', 'resolved'],
-  in_progress: ['on_hold', 'resolved'],
-  on_hold: ['in_progress', 'resolved'],
-  resolved: ['closed', 'in_progress'],
-  closed: ['in_progress'],
-  rejected: [],
-  merged: [],
-};
+import { INCIDENT_TRANSITIONS, type IncidentPriority, type IncidentStatus, type SlaState, type SlaTimer, type TaskStatus } from '@pantau/shared';
 
 /** Whether `to` may follow `from`. Reopen (resolved/closed → in_progress) is checked apart. */
 export function canTransition(from: IncidentStatus, to: IncidentStatus): boolean {
-  return TRANSITIONS[from].includes(to);
+  return INCIDENT_TRANSITIONS[from].includes(to);
 }
 
 export const isActive = (s: IncidentStatus): boolean => ['received', 'verified', 'dispatched', 'in_progress', 'on_hold'].includes(s);

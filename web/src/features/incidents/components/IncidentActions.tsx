@@ -1,25 +1,15 @@
 import { useState } from 'react';
 import { Button, Checkbox, Group, Modal, MultiSelect, Stack, Textarea } from '@mantine/core';
-import type { IncidentDetail } from '@pantau/shared';
+import { INCIDENT_TRANSITIONS, TRANSITION_TARGETS, type IncidentDetail } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
 import { useOrganizations } from '../../../api/tenancy.ts';
 import { useIncidentAction } from '../../../api/incidents.ts';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { useCan } from '../../auth/hooks/useMe.ts';
 
-type Next = 'verified' | 'rejected' | 'in_progress' | 'on_hold' | 'resolved' | 'closed';
-/** The buttons each status offers (the server checks the same state machine). */
-const NEXT: Record<IncidentDetail['status'], Next[]> = {
-  received: ['verified', 'rejected'],
-  verified: ['in_progress', 'rejected'],
-  dispatched: ['in_progress', 'on_hold', 'resolved'],
-  in_progress: ['on_hold', 'resolved'],
-  on_hold: ['in_progress', 'resolved'],
-  resolved: ['closed', 'in_progress'],
-  closed: ['in_progress'],
-  rejected: [],
-  merged: [],
-};
+type Next = (typeof TRANSITION_TARGETS)[number];
+/** The buttons a status offers: the shared state machine minus dispatch and merge, which have their own controls. */
+const nextOf = (status: IncidentDetail['status']): Next[] => INCIDENT_TRANSITIONS[status].filter((s): s is Next => (TRANSITION_TARGETS as readonly string[]).includes(s));
 
 /** Status buttons, dispatch to agencies, and taking ownership. */
 export function IncidentActions({ incident }: { incident: IncidentDetail }) {
@@ -40,7 +30,7 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
   return (
     <Stack gap="xs">
       <Group gap="xs">
-        {NEXT[incident.status].map((to) => (
+        {nextOf(incident.status).map((to) => (
           <Button
             key={to}
             size="xs"
@@ -63,7 +53,7 @@ export function IncidentActions({ incident }: { incident: IncidentDetail }) {
           {t('incidents.actions.claim')}
         </Button>
       </Group>
-      {openRequired > 0 && NEXT[incident.status].includes('resolved') && can('incident.supervise') && (
+      {openRequired > 0 && nextOf(incident.status).includes('resolved') && can('incident.supervise') && (
         <Checkbox label={t('incidents.actions.overrideSop', { count: openRequired })} checked={override} onChange={(e) => setOverride(e.currentTarget.checked)} data-testid="override-sop" />
       )}
       {error && <ErrorAlert error={error} title={t('incidents.actions.failed')} />}
