@@ -122,5 +122,15 @@ test('incidents: call-taker creates and dispatches, agency moves its task live, 
     assert.ok((await op.getByTestId('incident-row').count()) > 0, 'demo incidents on the board');
   });
 
+  // the reporter's tracking page: public, status history only
+  await withEvidence(ag, 'incidents-tracking', problems[1]!, async () => {
+    await ag.goto(`${base}/lacak/${ticket}`);
+    const result = ag.getByTestId('track-result');
+    await result.getByText('Selesai').first().waitFor();
+    const text = (await result.textContent()) ?? '';
+    assert.ok(text.includes(ticket) && text.includes('Diteruskan'));
+    assert.ok(!/0812 7777|Rina|Antrean/.test(text), 'no personal data or notes');
+  });
+
   assert.deepEqual(all(), [], `unexpected console output:\n${all().join('\n')}`);
 });

@@ -1,4 +1,5 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { FullScreenLoader } from './components/ui/FullScreenLoader.tsx';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, CHANGE_PASSWORD_PATH } from './features/auth/components/RequireAuth.tsx';
 import { RequirePermission } from './features/auth/components/RequirePermission.tsx';
@@ -23,6 +24,7 @@ const IncidentBoardPage = lazy(() => import('./features/incidents/pages/Incident
 const CallTakerPage = lazy(() => import('./features/incidents/pages/CallTakerPage.tsx').then((m) => ({ default: m.CallTakerPage })));
 const IncidentDetailPage = lazy(() => import('./features/incidents/pages/IncidentDetailPage.tsx').then((m) => ({ default: m.IncidentDetailPage })));
 const AgencyTasksPage = lazy(() => import('./features/incidents/pages/AgencyTasksPage.tsx').then((m) => ({ default: m.AgencyTasksPage })));
+const TrackingPage = lazy(() => import('./features/incidents/pages/TrackingPage.tsx').then((m) => ({ default: m.TrackingPage })));
 const IncidentStatsPage = lazy(() => import('./features/incidents/pages/IncidentStatsPage.tsx').then((m) => ({ default: m.IncidentStatsPage })));
 
 function guarded(action: Action, page: ReactNode) {
@@ -33,6 +35,14 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/lacak/:ticket?"
+        element={
+          <Suspense fallback={<FullScreenLoader />}>
+            <TrackingPage />
+          </Suspense>
+        }
+      />
       <Route element={<RequireAuth />}>
         <Route path={CHANGE_PASSWORD_PATH} element={<ForcedPasswordPage />} />
         <Route element={<AppLayout />}>
