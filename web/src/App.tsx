@@ -25,6 +25,7 @@ const CallTakerPage = lazy(() => import('./features/incidents/pages/CallTakerPag
 const IncidentDetailPage = lazy(() => import('./features/incidents/pages/IncidentDetailPage.tsx').then((m) => ({ default: m.IncidentDetailPage })));
 const AgencyTasksPage = lazy(() => import('./features/incidents/pages/AgencyTasksPage.tsx').then((m) => ({ default: m.AgencyTasksPage })));
 const TrackingPage = lazy(() => import('./features/incidents/pages/TrackingPage.tsx').then((m) => ({ default: m.TrackingPage })));
+const IncidentSettingsPage = lazy(() => import('./features/incidents/pages/IncidentSettingsPage.tsx').then((m) => ({ default: m.IncidentSettingsPage })));
 const IncidentStatsPage = lazy(() => import('./features/incidents/pages/IncidentStatsPage.tsx').then((m) => ({ default: m.IncidentStatsPage })));
 
 function guarded(action: Action, page: ReactNode) {
@@ -60,6 +61,7 @@ export function App() {
           <Route path="/insiden" element={guarded('incident.read', <IncidentBoardPage />)} />
           <Route path="/insiden/baru" element={guarded('incident.create', <CallTakerPage />)} />
           <Route path="/insiden/statistik" element={guarded('incident.stats', <IncidentStatsPage />)} />
+          <Route path="/insiden/pengaturan" element={guarded('incident.configure', <IncidentSettingsPage />)} />
           <Route path="/insiden/:id" element={guarded('incident.read', <IncidentDetailPage />)} />
           <Route path="/tugas" element={guarded('incident.task.update', <AgencyTasksPage />)} />
           <Route path="*" element={<NotFoundPage />} />

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  incidentCategorySchema, incidentDetailSchema, incidentNearSchema, incidentPageSchema, incidentStatsSchema, publicTrackingSchema, incidentTaskSchema, nearbyCameraSchema,
-  type IncidentCreate, type IncidentDetail, type IncidentQuery, type TaskStatus, type TransitionInput,
+  incidentCategorySchema, incidentDetailSchema, incidentNearSchema, incidentPageSchema, incidentStatsSchema, publicTrackingSchema, routingRuleSchema, slaRuleSchema, sopStepSchema, incidentTaskSchema, nearbyCameraSchema,
+  type IncidentCreate, type IncidentDetail, type IncidentQuery, type SlaRule, type TaskStatus, type TransitionInput,
 } from '@pantau/shared';
 import { api } from './client.ts';
 import { keys } from './keys.ts';
@@ -84,4 +84,29 @@ export function useUpdateTask() {
 /** The public tracking page: status history of a ticket, no personal data (no session needed). */
 export function usePublicTracking(ticket: string) {
   return useQuery({ queryKey: ['public', 'tracking', ticket], queryFn: () => api.get(`/api/public/incidents/${encodeURIComponent(ticket)}`, publicTrackingSchema), enabled: /^PTU-\d{6}-[A-Z0-9]{6}$/.test(ticket), retry: false });
+}
+
+const sopParser = arrayOf(sopStepSchema);
+const routingParser = arrayOf(routingRuleSchema);
+const slaParser = arrayOf(slaRuleSchema);
+
+/** Admin configuration: SOP checklists, routing rules, SLA rules. */
+export function useSop(category: string | null) {
+  return useQuery({ queryKey: ['incidents', 'sop', category], queryFn: () => api.get(`/api/incidents/sop/${category}`, sopParser), enabled: !!category });
+}
+export function useRouting() {
+  return useQuery({ queryKey: ['incidents', 'routing'], queryFn: () => api.get('/api/incidents/routing', routingParser) });
+}
+export function useSla() {
+  return useQuery({ queryKey: ['incidents', 'sla'], queryFn: () => api.get('/api/incidents/sla', slaParser) });
+}
+export function useIncidentConfig() {
+  const qc = useQueryClient();
+  const refresh = (key: string) => () => qc.invalidateQueries({ queryKey: ['incidents', key] });
+  return {
+    saveSop: useMutation({ mutationFn: (b: { category: string; steps: { title: string; required: boolean }[] }) => api.put(`/api/incidents/sop/${b.category}`, { steps: b.steps }, sopParser), onSuccess: refresh('sop') }),
+    addRouting: useMutation({ mutationFn: (b: { category: string; regionCode: string | null; organizationId: string }) => api.post('/api/incidents/routing', b, routingParser), onSuccess: refresh('routing') }),
+    removeRouting: useMutation({ mutationFn: (id: string) => api.del(`/api/incidents/routing/${id}`), onSuccess: refresh('routing') }),
+    saveSla: useMutation({ mutationFn: (b: SlaRule) => api.put('/api/incidents/sla', b, slaParser), onSuccess: refresh('sla') }),
+  };
 }

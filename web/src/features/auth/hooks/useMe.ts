@@ -25,6 +25,7 @@ export type Action =
   | 'incident.create'
   | 'incident.manage'
   | 'incident.supervise'
+  | 'incident.configure'
   | 'incident.task.update'
   | 'incident.stats';
 

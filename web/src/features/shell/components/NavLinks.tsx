@@ -1,5 +1,5 @@
 import { NavLink } from '@mantine/core';
-import { IconCamera, IconChartBar, IconClipboardList, IconFileImport, IconHistory, IconLayoutGrid, IconMap2, IconPhoneCall, IconUrgent, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconCamera, IconChartBar, IconClipboardList, IconFileImport, IconHistory, IconLayoutGrid, IconMap2, IconPhoneCall, IconUrgent, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { useCan, type Action } from '../../auth/hooks/useMe.ts';
 
 interface Item {
   to: string;
-  label: 'nav.cameras' | 'nav.map' | 'nav.wall' | 'nav.import' | 'nav.users' | 'nav.audit' | `incidents.nav.${'board' | 'intake' | 'tasks' | 'stats'}`;
+  label: 'nav.cameras' | 'nav.map' | 'nav.wall' | 'nav.import' | 'nav.users' | 'nav.audit' | `incidents.nav.${'board' | 'intake' | 'tasks' | 'stats' | 'settings'}`;
   testId: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   action: Action;
@@ -24,6 +24,7 @@ const ITEMS: Item[] = [
   { to: '/insiden/baru', label: 'incidents.nav.intake', testId: 'nav-intake', icon: IconPhoneCall, action: 'incident.create' },
   { to: '/tugas', label: 'incidents.nav.tasks', testId: 'nav-tasks', icon: IconClipboardList, action: 'incident.task.update' },
   { to: '/insiden/statistik', label: 'incidents.nav.stats', testId: 'nav-incident-stats', icon: IconChartBar, action: 'incident.stats' },
+  { to: '/insiden/pengaturan', label: 'incidents.nav.settings', testId: 'nav-incident-settings', icon: IconAdjustments, action: 'incident.configure' },
 ];
 
 /** The navbar: only the sections the user may open. */
