@@ -3,7 +3,8 @@ import {
   incidentCategorySchema, incidentDetailSchema, incidentNearSchema, incidentPageSchema, incidentStatsSchema, publicTrackingSchema, routingRuleSchema, slaRuleSchema, sopStepSchema, incidentTaskSchema, nearbyCameraSchema,
   type IncidentCreate, type IncidentDetail, type IncidentQuery, type SlaRule, type TaskStatus, type TransitionInput,
 } from '@pantau/shared';
-import { api } from './client.ts';
+import { api, toApiError } from './client.ts';
+import { uploadFile } from './upload.ts';
 import { keys } from './keys.ts';
 import { arrayOf } from './parsers.ts';
 
@@ -109,4 +110,16 @@ export function useIncidentConfig() {
     removeRouting: useMutation({ mutationFn: (id: string) => api.del(`/api/incidents/routing/${id}`), onSuccess: refresh('routing') }),
     saveSla: useMutation({ mutationFn: (b: SlaRule) => api.put('/api/incidents/sla', b, slaParser), onSuccess: refresh('sla') }),
   };
+}
+
+/** Uploads a photo as a raw body; the server checks its magic bytes and size. */
+export function useUploadPhoto(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: File) => {
+      const res = await uploadFile(`/api/incidents/${id}/photos`, file, file.type || 'application/octet-stream', () => undefined);
+      if (res.status !== 201) throw toApiError(`/api/incidents/${id}/photos`, res.status, res.body);
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.incident(id) }),
+  });
 }

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../../lib/format.ts';
 import { IncidentStatusBadge, PRIORITY_HEX, PriorityBadge, SlaBadge } from '../components/IncidentBadges.tsx';
 import { IncidentActions } from '../components/IncidentActions.tsx';
 import { IncidentTimeline, SopChecklist, TaskList } from '../components/IncidentPanels.tsx';
-import { Attachments, NearbyCameras } from '../components/NearbyCameras.tsx';
+import { Attachments, NearbyCameras } from '../components/EvidencePanels.tsx';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import type { IncidentDetail } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
-import { useIncidentAction, useNearbyCameras } from '../../../api/incidents.ts';
+import { useIncidentAction, useNearbyCameras, useUploadPhoto } from '../../../api/incidents.ts';
+import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
 import { LivePlayer } from '../../live/components/LivePlayer.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useCan } from '../../auth/hooks/useMe.ts';
@@ -47,9 +48,11 @@ export function NearbyCameras({ incident }: { incident: IncidentDetail }) {
 /** Photos and recording attachments; recordings wait for the evidence export module. */
 export function Attachments({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
-  if (!incident.attachments.length) return <Text size="sm" c="dimmed">{t('incidents.attachments.none')}</Text>;
+  const can = useCan();
+  const upload = useUploadPhoto(incident.id);
   return (
     <Stack gap={6} data-testid="incident-attachments">
+      {!incident.attachments.length && <Text size="sm" c="dimmed">{t('incidents.attachments.none')}</Text>}
       {incident.attachments.map((a) =>
         a.kind === 'photo' ? (
           <Text key={a.id} component="a" href={`/api/incidents/${incident.id}/photos/${a.id}`} target="_blank" size="sm" c="blue">
@@ -63,6 +66,16 @@ export function Attachments({ incident }: { incident: IncidentDetail }) {
           </Group>
         ),
       )}
+      {can('incident.manage') && (
+        <FileButton accept="image/jpeg,image/png,image/webp" onChange={(f) => f && upload.mutate(f)}>
+          {(props) => (
+            <Button {...props} size="xs" variant="default" loading={upload.isPending} w="fit-content">
+              {t('incidents.attachments.upload')}
+            </Button>
+          )}
+        </FileButton>
+      )}
+      {upload.error && <ErrorAlert error={upload.error} title={t('incidents.attachments.uploadFailed')} />}
     </Stack>
   );
 }
