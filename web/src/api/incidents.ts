@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  incidentCategorySchema, incidentDetailSchema, incidentNearSchema, incidentPageSchema, incidentStatsSchema, publicTrackingSchema, routingRuleSchema, slaRuleSchema, sopStepSchema, incidentTaskSchema, nearbyCameraSchema,
+  incidentCategorySchema, incidentDetailSchema, incidentNearSchema, incidentPageSchema, incidentStatsSchema, notificationSchema, publicTrackingSchema, routingRuleSchema, slaRuleSchema, sopStepSchema, incidentTaskSchema, nearbyCameraSchema,
   type IncidentCreate, type IncidentDetail, type IncidentQuery, type SlaRule, type TaskStatus, type TransitionInput,
 } from '@pantau/shared';
 import { api, toApiError } from './client.ts';
@@ -122,4 +122,10 @@ export function useUploadPhoto(id: string) {
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.incident(id) }),
   });
+}
+
+const notificationsParser = arrayOf(notificationSchema);
+/** In-app notifications (escalations, critical incidents, agency tasks); refreshed with the incident queries. */
+export function useIncidentNotifications() {
+  return useQuery({ queryKey: ['incidents', 'notifications'], queryFn: () => api.get('/api/incidents/notifications', notificationsParser) });
 }

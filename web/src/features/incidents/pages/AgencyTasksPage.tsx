@@ -9,6 +9,7 @@ import { EmptyState } from '../../../components/ui/EmptyState.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { PRIORITY_COLOR, PriorityBadge, TaskStatusBadge } from '../components/IncidentBadges.tsx';
 import { useIncidentLive } from '../hooks/useIncidentLive.ts';
+import { NotificationsMenu } from '../components/NotificationsMenu.tsx';
 
 const NEXT: Partial<Record<TaskStatus, Exclude<TaskStatus, 'dispatched'>>> = { dispatched: 'en_route', en_route: 'on_scene', on_scene: 'done' };
 
@@ -45,7 +46,7 @@ export function AgencyTasksPage() {
   useIncidentLive({ sound: true });
   return (
     <Stack>
-      <PageHeader title={t('incidents.tasks.title')} subtitle={t('incidents.tasks.subtitle')} />
+      <PageHeader title={t('incidents.tasks.title')} subtitle={t('incidents.tasks.subtitle')} actions={<NotificationsMenu />} />
       {tasks.error && <ErrorAlert error={tasks.error} onRetry={() => void tasks.refetch()} />}
       {tasks.isPending ? (
         <Skeleton height={160} />

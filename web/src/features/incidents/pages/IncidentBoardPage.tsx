@@ -12,6 +12,7 @@ import { useCan } from '../../auth/hooks/useMe.ts';
 import { IncidentTable } from '../components/IncidentTable.tsx';
 import { IncidentMap } from '../components/IncidentMap.tsx';
 import { useIncidentLive } from '../hooks/useIncidentLive.ts';
+import { NotificationsMenu } from '../components/NotificationsMenu.tsx';
 
 /** The operator board: live list and map of active incidents, filters, a sound for critical ones. */
 export function IncidentBoardPage() {
@@ -34,11 +35,14 @@ export function IncidentBoardPage() {
         title={t('incidents.board.title')}
         subtitle={t('incidents.board.subtitle', { count: list.data?.total ?? 0 })}
         actions={
-          can('incident.create') && (
-            <Button component={Link} to="/insiden/baru" leftSection={<IconPlus size={16} />} data-testid="incident-new">
-              {t('incidents.board.new')}
-            </Button>
-          )
+          <>
+            <NotificationsMenu />
+            {can('incident.create') && (
+              <Button component={Link} to="/insiden/baru" leftSection={<IconPlus size={16} />} data-testid="incident-new">
+                {t('incidents.board.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <Group mb="sm" gap="sm" align="flex-end">

@@ -6,6 +6,8 @@ import { LocationMap } from '../../../components/map/LocationMap.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { IncidentStatusBadge, PRIORITY_HEX, PriorityBadge, SlaBadge } from '../components/IncidentBadges.tsx';
 import { IncidentActions } from '../components/IncidentActions.tsx';
+import { MergeControl } from '../components/MergeControl.tsx';
+import { useCan } from '../../auth/hooks/useMe.ts';
 import { IncidentTimeline, SopChecklist, TaskList } from '../components/IncidentPanels.tsx';
 import { Attachments, NearbyCameras } from '../components/EvidencePanels.tsx';
 
@@ -23,6 +25,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 /** The incident page: header with SLA timers and actions, then timeline, SOP, tasks, cameras, attachments. */
 export function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
+  const can = useCan();
   return (
     <Stack gap="md" data-testid="incident-detail" data-status={incident.status}>
       <Paper withBorder p="md">
@@ -51,6 +54,7 @@ export function IncidentDetailView({ incident }: { incident: IncidentDetail }) {
         </Group>
         <Stack mt="md">
           <IncidentActions incident={incident} />
+          {can('incident.manage') && <MergeControl incident={incident} />}
         </Stack>
       </Paper>
       <Grid gap="md">
