@@ -74,6 +74,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       open311_attributes jsonb
     );
     create index incidents_board on incidents (tenant_id, status, created_at desc);
+    -- the operator board (active statuses, newest first) reads this small index in order, whatever the history size
+    create index incidents_active on incidents (tenant_id, created_at desc) where status in ('received','verified','dispatched','in_progress','on_hold');
     create index incidents_created on incidents (tenant_id, created_at desc);
     create index incidents_due on incidents (response_due_at) where escalated_at is null and status in ('received','verified','dispatched','in_progress','on_hold');
     create table incident_events (
