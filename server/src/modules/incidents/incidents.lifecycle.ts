@@ -47,3 +47,12 @@ export function makeTicket(now: Date, random: Uint8Array): string {
   const tail = [...random.slice(0, 6)].map((b) => alphabet[b % alphabet.length]).join('');
   return `PTU-${d}-${tail}`;
 }
+
+/** Days after resolution during which the reporter may reopen (a deployment may pass another value to the public service). */
+export const DEFAULT_REOPEN_DAYS = 7;
+
+/** Until when the reporter may reopen: only a resolved or closed incident, counted from its resolution. */
+export function reopenDeadline(inc: { status: string; resolved_at: Date | null; closed_at: Date | null }, days = DEFAULT_REOPEN_DAYS): Date | null {
+  const at = inc.status === 'resolved' ? inc.resolved_at : inc.status === 'closed' ? (inc.resolved_at ?? inc.closed_at) : null;
+  return at ? new Date(at.getTime() + days * 86_400_000) : null;
+}

@@ -6,9 +6,7 @@ import { safeEqual, sha256Hex } from '../../platform/crypto/tokens.ts';
 import type { IncidentCore } from './incidents.core.ts';
 import type { IncidentsService } from './incidents.service.ts';
 import { publicTenant } from './incidents.repository.ts';
-
-/** Days after resolution during which the reporter may reopen (configurable per deployment). */
-export const DEFAULT_REOPEN_DAYS = 7;
+import { DEFAULT_REOPEN_DAYS, reopenDeadline } from './incidents.lifecycle.ts';
 
 /** The public side: report without an account, track by ticket, reopen with the reopen code. */
 export class IncidentPublicService {
@@ -67,7 +65,6 @@ export class IncidentPublicService {
   }
 
   private reopenUntil(inc: { status: string; resolved_at: Date | null; closed_at: Date | null }): Date | null {
-    const at = inc.status === 'resolved' ? inc.resolved_at : inc.status === 'closed' ? (inc.resolved_at ?? inc.closed_at) : null;
-    return at ? new Date(at.getTime() + this.reopenDays * 86_400_000) : null;
+    return reopenDeadline(inc, this.reopenDays);
   }
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { inRegionScope } from '../../platform/authz/actor.ts';
 import { DomainError } from '../../platform/http/errors.ts';
 import type { IncidentCore } from './incidents.core.ts';
-import { DEFAULT_SLA, makeTicket } from './incidents.lifecycle.ts';
+import { DEFAULT_SLA, makeTicket, reopenDeadline } from './incidents.lifecycle.ts';
 import { boxAround, distanceM, regionAt, shippedRegionShapes, type RegionShape } from './incidents.geo.ts';
 import { presentAttachment, presentCheck, presentEvent, presentSummary, presentTask } from './incidents.present.ts';
 
@@ -140,7 +140,7 @@ export class IncidentsService {
       reporter: seesReporter ? { name: r.reporter_name, phone: r.reporter_phone, email: r.reporter_email, anonymous: r.reporter_anonymous } : null,
       mergedIntoId: r.merged_into_id,
       sopOverride: r.sop_override,
-      reopenUntil: null,
+      reopenUntil: reopenDeadline(r)?.toISOString() ?? null,
       checklist: checks.map(presentCheck),
       tasks: visibleTasks.map((t) => presentTask({ ...t, ...incidentFacts })),
       // agency officers see the status history and their own notes, not the command center's internal comments
