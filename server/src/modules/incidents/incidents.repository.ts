@@ -141,7 +141,7 @@ export class IncidentsRepository {
   listTasksOfOrg(db: Executor, tenantId: string, organizationId: string, limit: number) {
     return this.tasks(db)
       .innerJoin('incidents as i', 'i.id', 't.incident_id')
-      .select(['i.ticket', 'i.category_code', 'i.priority', 'i.address', 'i.lat', 'i.lng', 'i.description'])
+      .select(['i.ticket', 'i.category_code', 'i.priority', 'i.address', 'i.lat', 'i.lng', 'i.description', 'i.region_code'])
       .where('t.tenant_id', '=', tenantId)
       .where('t.organization_id', '=', organizationId)
       .orderBy(sql`t.status = 'done'`)

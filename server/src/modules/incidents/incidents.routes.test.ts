@@ -51,9 +51,16 @@ for (const kind of DB_KINDS) {
       assert.deepEqual(audit.map((a) => a.action), ['incident.create']);
     });
 
-    test('a region-limited operator cannot create outside its region', async () => {
+    test('a region-limited operator neither creates nor sees outside its region', async () => {
       const local = await t.signIn({ role: 'operator', regionCodes: ['62.02'] });
       assert.equal((await create(local, fire)).statusCode, 400);
+      const inc = (await create(op, fire)).json();
+      await t.as(op)({ method: 'POST', url: `/api/incidents/${inc.id}/transition`, payload: { to: 'verified' } });
+      await t.as(op)({ method: 'POST', url: `/api/incidents/${inc.id}/dispatch`, payload: {} });
+      assert.equal((await t.as(local)({ method: 'GET', url: `/api/incidents/${inc.id}` })).statusCode, 404);
+      assert.equal((await t.as(local)({ method: 'GET', url: '/api/incidents?status=all' })).json().total, 0);
+      assert.deepEqual((await t.as(local)({ method: 'GET', url: `/api/incidents/tasks?organizationId=${t.orgs.get('damkar')}` })).json(), []);
+      assert.ok((await t.as(op)({ method: 'GET', url: `/api/incidents/tasks?organizationId=${t.orgs.get('damkar')}` })).json().length >= 1);
     });
 
     test('lifecycle: 409 on an illegal step; dispatch by routing; agency sees only its task; SOP blocks resolve; override by supervisor only', async () => {
@@ -73,15 +80,16 @@ for (const kind of DB_KINDS) {
       assert.equal((await t.as(op)({ method: 'POST', url: `/api/incidents/${inc.id}/dispatch`, payload: { organizationIds: ['00000000-0000-4000-8000-000000000000'] } })).statusCode, 400);
 
       // the agency officer: only its own tasks, no reporter data, no other agency's task
-      const mine = (await t.as(damkar)({ method: 'GET', url: '/api/incidents/tasks' })).json();
+      const all = (await t.as(damkar)({ method: 'GET', url: '/api/incidents/tasks' })).json();
+      assert.ok(all.every((x: { organizationId: string }) => x.organizationId === t.orgs.get('damkar')));
+      const mine = all.filter((x: { incidentId: string }) => x.incidentId === inc.id);
       assert.equal(mine.length, 1);
-      assert.equal(mine[0].organizationId, t.orgs.get('damkar'));
       const seen = (await t.as(damkar)({ method: 'GET', url: `/api/incidents/${inc.id}` })).json();
       assert.equal(seen.reporter, null);
       assert.equal(seen.tasks.length, 1);
       assert.equal((await t.as(dishub)({ method: 'GET', url: `/api/incidents/${inc.id}` })).statusCode, 404);
-      assert.deepEqual((await t.as(dishub)({ method: 'GET', url: '/api/incidents/tasks' })).json(), []);
-      assert.equal((await t.as(dishub)({ method: 'GET', url: '/api/incidents' })).json().total, 0);
+      assert.ok(!(await t.as(dishub)({ method: 'GET', url: '/api/incidents/tasks' })).json().some((x: { incidentId: string }) => x.incidentId === inc.id));
+      assert.ok(!(await t.as(dishub)({ method: 'GET', url: '/api/incidents?status=all' })).json().items.some((x: { id: string }) => x.id === inc.id));
       const polresTask = dispatched.tasks.find((x: { organizationId: string }) => x.organizationId === t.orgs.get('polres-satlantas'));
       assert.equal((await t.as(damkar)({ method: 'PATCH', url: `/api/incidents/tasks/${polresTask.id}`, payload: { status: 'en_route' } })).statusCode, 404);
       assert.equal((await t.as(pimpinan)({ method: 'PATCH', url: `/api/incidents/tasks/${mine[0].id}`, payload: { status: 'en_route' } })).statusCode, 403);

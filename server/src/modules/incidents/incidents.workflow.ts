@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { IncidentDetail, IncidentStatus, IncidentTask, TaskStatus, dispatchInputSchema, transitionInputSchema } from '@pantau/shared';
 import type { Actor } from '../../platform/authz/actor.ts';
+import { inRegionScope } from '../../platform/authz/actor.ts';
 import { conflict, DomainError, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { TenancyService } from '../tenancy/index.ts';
 import type { IncidentCore } from './incidents.core.ts';
@@ -140,7 +141,8 @@ export class IncidentWorkflowService {
     const org = actor.role === 'agency_officer' ? actor.organizationId : organizationId;
     if (!org) return [];
     const rows = await this.core.repo.listTasksOfOrg(this.core.db, actor.tenantId, org, 500);
-    return rows.map(presentTask);
+    // a region-limited operator sees the tasks of incidents in its regions only
+    return rows.filter((r) => !r.region_code || inRegionScope(actor, r.region_code)).map(presentTask);
   }
 
   async merge(actor: Actor, id: string, intoId: string): Promise<IncidentDetail> {
