@@ -101,8 +101,8 @@ async function bulkInsert(databaseUrl: string | undefined): Promise<number> {
       insert into incidents (tenant_id, ticket, channel, category_code, priority, status, lat, lng, region_code, address, description,
         reporter_anonymous, created_at, updated_at, first_response_at, resolved_at, closed_at, response_due_at, resolve_due_at)
       select ${tenant}, 'BENCH-' || g, 'call_112',
-        (array['kebakaran','banjir','kecelakaan_lalu_lintas','kemacetan','pohon_tumbang','lampu_jalan_mati','jalan_rusak','sampah'])[1 + g % 8],
-        (array['critical','high','medium','low'])[1 + g % 4],
+        (array['kebakaran','banjir','kecelakaan_lalu_lintas','kemacetan','pohon_tumbang','lampu_jalan_mati','jalan_rusak','sampah'])[1 + (g / 3) % 8],
+        (array['critical','high','medium','low'])[1 + (g / 7) % 4],
         case when g % 50 = 0 then (array['received','verified','dispatched','in_progress','on_hold'])[1 + (g / 50) % 5] else 'closed' end,
         -2.21 + (g % 1000) / 20000.0, 113.91 + (g % 997) / 20000.0,
         (array['62.71.01','62.71.02','62.71.03','62.71.04','62.71.05','62.02','62.03'])[1 + g % 7],
