@@ -120,6 +120,32 @@ test('incidents: call-taker creates and dispatches, agency moves its task live, 
     await op.getByTestId('incident-table').waitFor();
     assert.equal(await op.locator(`[data-testid="incident-row"][data-ticket="${ticket}"]`).count(), 0);
     assert.ok((await op.getByTestId('incident-row').count()) > 0, 'demo incidents on the board');
+
+    // statistics: counts over the period, including the incident just resolved
+    await op.getByTestId('nav-incident-stats').click();
+    await op.getByTestId('stats-total').waitFor();
+    assert.ok(Number(await op.getByTestId('stats-total').textContent()) >= 13);
+  });
+
+  // the supervisor edits an SOP checklist in the settings page
+  const adminCtx = await launchBrowser();
+  const ad = adminCtx.pages()[0] ?? (await adminCtx.newPage());
+  ad.setDefaultTimeout(WAIT);
+  problems.push(watchConsole(ad));
+  await withEvidence(ad, 'incidents-settings', problems[2]!, async () => {
+    await ad.goto(`${base}/insiden/pengaturan`);
+    await ad.getByTestId('login-username').fill('admin');
+    await ad.getByTestId('login-password').fill(password);
+    await ad.getByTestId('login-submit').click();
+    // the kebakaran SOP of the demo has five steps
+    await ad.getByTestId('sop-editor-step').nth(4).waitFor();
+    await ad.getByTestId('sop-add-step').click();
+    await ad.getByTestId('sop-editor-step').last().locator('input:not([type="checkbox"])').fill('Laporkan ke Kapolsek setempat');
+    await ad.getByTestId('sop-save').click();
+    await ad.waitForFunction(async () => {
+      const r = await fetch('/api/incidents/sop/kebakaran');
+      return (await r.json()).some((s: { title: string }) => s.title === 'Laporkan ke Kapolsek setempat');
+    });
   });
 
   // the reporter's tracking page: public, status history only

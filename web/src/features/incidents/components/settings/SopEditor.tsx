@@ -23,11 +23,11 @@ export function SopEditor() {
     return c;
   });
   return (
-    <Stack gap="sm">
+    <Stack gap="sm" data-testid="sop-editor">
       <Select label={t('incidents.fields.category')} data={(categories.data ?? []).map((c) => ({ value: c.code, label: t(`incidents.category.${c.code}`, { defaultValue: c.name }) }))} value={category} onChange={setCategory} w={280} />
       {sop.error && <ErrorAlert error={sop.error} />}
       {steps.map((s, i) => (
-        <Group key={i} gap="xs" wrap="nowrap">
+        <Group key={i} gap="xs" wrap="nowrap" data-testid="sop-editor-step">
           <Text w={20}>{i + 1}.</Text>
           <TextInput style={{ flex: 1 }} value={s.title} onChange={(e) => edit(i, { title: e.currentTarget.value })} aria-label={t('incidents.settings.stepTitle')} />
           <Checkbox label={t('incidents.sop.required')} checked={s.required} onChange={(e) => edit(i, { required: e.currentTarget.checked })} />
@@ -37,8 +37,8 @@ export function SopEditor() {
         </Group>
       ))}
       <Group>
-        <Button variant="default" onClick={() => setSteps((l) => [...l, { title: '', required: false }])}>{t('incidents.settings.addStep')}</Button>
-        <Button disabled={!category || steps.some((s) => !s.title.trim())} loading={saveSop.isPending} onClick={() => saveSop.mutate({ category: category!, steps: steps.map((s) => ({ ...s, title: s.title.trim() })) })}>
+        <Button variant="default" onClick={() => setSteps((l) => [...l, { title: '', required: false }])} data-testid="sop-add-step">{t('incidents.settings.addStep')}</Button>
+        <Button data-testid="sop-save" disabled={!category || steps.some((s) => !s.title.trim())} loading={saveSop.isPending} onClick={() => saveSop.mutate({ category: category!, steps: steps.map((s) => ({ ...s, title: s.title.trim() })) })}>
           {t('common.save')}
         </Button>
       </Group>
