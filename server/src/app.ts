@@ -30,6 +30,8 @@ import { EvidenceService, ExportSigner, ExportsService, PlaybackService, Storage
 import { BudgetImportService, DashboardsService, camerasOnline, dashboardsPolicy, dashboardsRoutes, dashboardsScopes, unavailable } from './modules/dashboards/index.ts';
 import { CkanService, OpendataService, ResourcesService, ckanRoutes, opendataPolicy, opendataRoutes, opendataScopes } from './modules/opendata/index.ts';
 import { buildPpidServices, ppidPolicy, ppidPublicRoutes, ppidRoutes } from './modules/ppid/index.ts';
+import { buildIncidentModule, incidentsConfigRoutes, incidentsPolicy, incidentsRoutes, incidentsScopes } from './modules/incidents/index.ts';
+import { Open311Service, open311Routes } from './modules/open311/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
 z.config(z.locales.id());
@@ -75,8 +77,8 @@ export interface AppDeps {
 export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media' | 'dataDir'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
   const { db, clock, secrets, options } = deps;
   const policy = new Policy(
-    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy, ppidPolicy],
-    [auditScopes, tenancyScopes, camerasScopes, liveScopes, recordingsScopes, opendataScopes, dashboardsScopes],
+    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy, ppidPolicy, incidentsPolicy],
+    [auditScopes, tenancyScopes, camerasScopes, liveScopes, recordingsScopes, opendataScopes, dashboardsScopes, incidentsScopes],
   );
   const audit = new AuditService(db, policy, clock);
   const tenancy = new TenancyService(db, policy, audit);
@@ -105,7 +107,9 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   const dashboards = new DashboardsService(db, policy, audit, tenancy, [camerasOnline(cameras, tenancy), unavailable('incident_sla', '%'), unavailable('ppid_timeliness', '%')]);
   const budgetImport = new BudgetImportService(db, policy, audit, tenancy);
   const ppid = buildPpidServices({ db, clock, policy, audit, dataDir: deps.dataDir ?? options.recordings?.dataDir });
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid };
+  const incidents = buildIncidentModule({ db, policy, audit, clock, secrets, tenancy, cameras });
+  const open311 = new Open311Service(db, clock, policy, auth, incidents);
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid, incidents, open311 };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -169,6 +173,10 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   ppidPublicRoutes(app, services.ppid.public);
   liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null);
   recordingsRoutes(app, services.recordings);
+  liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null, (l) => services.incidents.events.on(l));
+  incidentsRoutes(app, services.incidents);
+  incidentsConfigRoutes(app, services.incidents);
+  open311Routes(app, services.open311);
 
   const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));
   if (withConsole) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false, index: 'index.html' });

@@ -4,6 +4,7 @@ import { openAndMigrate, secretBoxFor, writeCredentialsFile } from './bootstrap.
 import { seedDemo, seedRegions } from './seed/demo.ts';
 import { systemClock } from './platform/clock.ts';
 import { startWorker } from './worker/index.ts';
+import { LoggingEmailTransport, fetchPoster } from './modules/incidents/index.ts';
 import { MediaPipeline, Recorder } from './media/index.ts';
 import { registerMediaMetrics, startMediaHost } from './roles/media-host.ts';
 import { startDemoSimulator } from './roles/demo-simulator.ts';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     const stopSim = await startDemoSimulator(config.simulatorPort, log);
     if (stopSim) stoppers.push(stopSim);
   }
-  if (config.roles.includes('worker')) stoppers.push(startWorker({ db: database.db, clock: systemClock, log, ppidSweep: services.ppid.sweep }));
+  if (config.roles.includes('worker')) stoppers.push(startWorker({ db: database.db, clock: systemClock, log, ppidSweep: services.ppid.sweep, incidents: services.incidents.jobs(new LoggingEmailTransport(log), fetchPoster) }));
   if (recorder) {
     // finish what a crash or kill left behind before anything new is written
     const report = await recorder.recover();

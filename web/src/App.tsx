@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { FullScreenLoader } from './components/ui/FullScreenLoader.tsx';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, CHANGE_PASSWORD_PATH } from './features/auth/components/RequireAuth.tsx';
 import { RequirePermission } from './features/auth/components/RequirePermission.tsx';
@@ -36,6 +37,13 @@ const PpidQueuePage = lazy(() => import('./features/ppid/pages/PpidQueuePage.tsx
 const PpidRequestPage = lazy(() => import('./features/ppid/pages/PpidRequestPage.tsx').then((m) => ({ default: m.PpidRequestPage })));
 const PpidRegistryPage = lazy(() => import('./features/ppid/pages/PpidRegistryPage.tsx').then((m) => ({ default: m.PpidRegistryPage })));
 const PpidReportPage = lazy(() => import('./features/ppid/pages/PpidReportPage.tsx').then((m) => ({ default: m.PpidReportPage })));
+const IncidentBoardPage = lazy(() => import('./features/incidents/pages/IncidentBoardPage.tsx').then((m) => ({ default: m.IncidentBoardPage })));
+const CallTakerPage = lazy(() => import('./features/incidents/pages/CallTakerPage.tsx').then((m) => ({ default: m.CallTakerPage })));
+const IncidentDetailPage = lazy(() => import('./features/incidents/pages/IncidentDetailPage.tsx').then((m) => ({ default: m.IncidentDetailPage })));
+const AgencyTasksPage = lazy(() => import('./features/incidents/pages/AgencyTasksPage.tsx').then((m) => ({ default: m.AgencyTasksPage })));
+const TrackingPage = lazy(() => import('./features/incidents/pages/TrackingPage.tsx').then((m) => ({ default: m.TrackingPage })));
+const IncidentSettingsPage = lazy(() => import('./features/incidents/pages/IncidentSettingsPage.tsx').then((m) => ({ default: m.IncidentSettingsPage })));
+const IncidentStatsPage = lazy(() => import('./features/incidents/pages/IncidentStatsPage.tsx').then((m) => ({ default: m.IncidentStatsPage })));
 
 function guarded(action: Action, page: ReactNode) {
   return <RequirePermission action={action}>{page}</RequirePermission>;
@@ -55,6 +63,14 @@ export function App() {
         <Route path="/informasi-publik/permohonan" element={<PublicRequestPage />} />
         <Route path="/informasi-publik/lacak" element={<PublicTrackPage />} />
       </Route>
+      <Route
+        path="/lacak/:ticket?"
+        element={
+          <Suspense fallback={<FullScreenLoader />}>
+            <TrackingPage />
+          </Suspense>
+        }
+      />
       <Route element={<RequireAuth />}>
         <Route path={CHANGE_PASSWORD_PATH} element={<ForcedPasswordPage />} />
         <Route element={<AppLayout />}>
@@ -79,6 +95,12 @@ export function App() {
           <Route path="/daftar-informasi" element={guarded('ppid.registry.read', <PpidRegistryPage />)} />
           <Route path="/laporan-ppid" element={guarded('ppid.report.read', <PpidReportPage />)} />
           <Route path="/ppid/:id" element={guarded('ppid.request.read', <PpidRequestPage />)} />
+          <Route path="/insiden" element={guarded('incident.read', <IncidentBoardPage />)} />
+          <Route path="/insiden/baru" element={guarded('incident.create', <CallTakerPage />)} />
+          <Route path="/insiden/statistik" element={guarded('incident.stats', <IncidentStatsPage />)} />
+          <Route path="/insiden/pengaturan" element={guarded('incident.configure', <IncidentSettingsPage />)} />
+          <Route path="/insiden/:id" element={guarded('incident.read', <IncidentDetailPage />)} />
+          <Route path="/tugas" element={guarded('incident.task.update', <AgencyTasksPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -13,3 +13,5 @@ export * from './recordings.ts';
 export * from './opendata.ts';
 export * from './dashboards.ts';
 export * from './ppid.ts';
+export * from './incidents.ts';
+export * from './open311.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cameraStatusSchema } from './cameras.ts';
+import { incidentLiveEventSchema } from './incidents.ts';
 
 /**
  * Live video over one WebSocket per browser tab (`/api/live`), multiplexing any number of cameras.
@@ -37,5 +38,6 @@ export const liveServerMessageSchema = z.discriminatedUnion('type', [
     lastFrameAt: z.string().nullable(),
   }),
   z.object({ type: z.literal('pong') }),
+  incidentLiveEventSchema,
 ]);
 export type LiveServerMessage = z.infer<typeof liveServerMessageSchema>;

@@ -52,7 +52,7 @@ export const userQuerySchema = pageQuerySchema.extend({
 export const userPageSchema = pageOf(userSchema);
 
 /** Scopes an integration token may carry; each maps to policy actions. */
-export const TOKEN_SCOPES = ['cameras:read', 'cameras:write', 'audit:read'] as const;
+export const TOKEN_SCOPES = ['cameras:read', 'cameras:write', 'audit:read', 'incidents:read', 'incidents:write', 'open311'] as const;
 export const tokenScopeSchema = z.enum(TOKEN_SCOPES);
 
 export const apiTokenSchema = z.object({

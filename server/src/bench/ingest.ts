@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBenchFixture, startSimulator, DEFAULT_FIXTURES } from '../media/simulator/index.ts';
-import pg from 'pg';
 import { cpuSeconds, freePort, mb, memory, percentile, postgresCpuSeconds, sleep } from './proc.ts';
 import { PantauClient } from './pantau-client.ts';
+import { freshBenchDatabase } from './database.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -64,20 +64,9 @@ const main = async () => {
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   if (args['database-url']) {
-    const name = `pantau_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: args['database-url'] });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(args['database-url']);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: args['database-url'] });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const fresh = await freshBenchDatabase(args['database-url'], 'pantau_bench');
+    databaseUrl = fresh.url;
+    dropDatabase = fresh.drop;
   }
   const port = await freePort();
   const dataDir = join(work, 'pantau');

@@ -6,6 +6,7 @@ import { TenancyRepository } from '../modules/tenancy/index.ts';
 import { seedPpidDemo } from '../modules/ppid/index.ts';
 import { DEMO_CAMERAS, DEMO_USERS, ORGANIZATIONS, REGIONS } from './kalteng.ts';
 import { seedDatabankDemo } from './databank.ts';
+import { seedIncidentsDemo } from './incidents.ts';
 
 export const DEMO_TENANT_SLUG = 'kalteng';
 
@@ -64,5 +65,6 @@ export async function seedDemo(db: Db, services: Services, rtspBase = DEMO_RTSP_
   }
   await seedDatabankDemo(system, orgIds, services);
   await seedPpidDemo(services.ppid, tenant.id, orgIds);
+  await seedIncidentsDemo(db, services, tenant.id, orgIds);
   return { seeded: true, credentials };
 }

@@ -2,9 +2,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../platform/db/database.ts';
 import type { Clock } from '../platform/clock.ts';
 import { SessionsRepository } from '../modules/users/index.ts';
+import type { IncidentJobs } from '../modules/incidents/index.ts';
 
 /** Background jobs of the `worker` role. Returns a stop function. */
-export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger; ppidSweep?: () => Promise<{ reminded: number; escalated: number }> }): () => Promise<void> {
+export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger; ppidSweep?: () => Promise<{ reminded: number; escalated: number }>; incidents?: IncidentJobs }): () => Promise<void> {
   const sessions = new SessionsRepository();
   const sweep = async () => {
     try {
@@ -29,8 +30,26 @@ export function startWorker(deps: { db: Db; clock: Clock; log: FastifyBaseLogger
   const ppidTimer = setInterval(ppid, 60 * 60_000);
   ppidTimer.unref();
   void ppid();
+  // SLA escalation and the notification outbox (e-mail, signed webhooks), every 20 s
+  let busy = false;
+  const incidents = async () => {
+    if (!deps.incidents || busy) return;
+    busy = true;
+    try {
+      const escalated = await deps.incidents.escalateOverdue();
+      const outbox = await deps.incidents.deliverOutbox();
+      if (escalated || outbox.sent || outbox.failed) deps.log.info({ escalated, ...outbox }, 'incident jobs');
+    } catch (err) {
+      deps.log.error({ err }, 'incident jobs failed');
+    } finally {
+      busy = false;
+    }
+  };
+  const incidentTimer = setInterval(() => void incidents(), 20_000);
+  incidentTimer.unref();
   return async () => {
     clearInterval(timer);
     clearInterval(ppidTimer);
+    clearInterval(incidentTimer);
   };
 }

@@ -120,6 +120,6 @@ export const api = {
     call('GET', withQuery(path, query), parser),
   post: <T>(path: string, body: unknown, parser: Parser<T> | null) => call('POST', path, parser, body),
   patch: <T>(path: string, body: unknown, parser: Parser<T>) => call('PATCH', path, parser, body),
-  put: <T>(path: string, body: unknown, parser: Parser<T>) => call('PUT', path, parser, body),
+  put: <T>(path: string, body: unknown, parser: Parser<T> | null) => call('PUT', path, parser, body),
   del: (path: string) => call<void>('DELETE', path, null),
 };

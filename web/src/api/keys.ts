@@ -33,4 +33,13 @@ export const keys = {
   dashboardServices: ['dashboard', 'services'] as const,
   /** PPID: every key starts with 'ppid' so one invalidation refreshes queue, detail and report. */
   ppid: (...parts: unknown[]) => ['ppid', ...parts] as const,
+  // incidents: every incident query starts with 'incidents', so one live event invalidates them all
+  incidents: ['incidents'] as const,
+  incidentList: (f: Filters) => ['incidents', 'list', f] as const,
+  incident: (id: string) => ['incidents', 'detail', id] as const,
+  incidentTasks: ['incidents', 'tasks'] as const,
+  incidentCategories: ['incidents', 'categories'] as const,
+  incidentDuplicates: (f: Filters) => ['incidents', 'duplicates', f] as const,
+  incidentCameras: (id: string, radius: number) => ['incidents', 'cameras', id, radius] as const,
+  incidentStats: (f: Filters) => ['incidents', 'stats', f] as const,
 };

@@ -6,6 +6,11 @@ import type { CameraStatusEvent, LiveViewer } from '../../media/index.ts';
 import type { LiveService } from './live.service.ts';
 
 const VISIBLE_REFRESH_MS = 60_000;
+/** A message another module pushes to every live socket whose actor is in its audience. */
+export interface LiveBroadcast {
+  message: LiveServerMessage;
+  visibleTo(actor: Actor): boolean;
+}
 
 function frame(kind: number, channel: number, payload: Uint8Array): Buffer {
   const b = Buffer.allocUnsafe(3 + payload.length);
@@ -41,6 +46,10 @@ export class LiveConnection {
     this.send({ type: 'camera-status', cameraId: e.cameraId, status: e.status, reason: e.reason, fps: e.fps, bitrateKbps: e.bitrateKbps, lastFrameAt: e.lastFrameAt?.toISOString() ?? null });
   }
 
+  /** A message of another module's topic, sent only if its audience includes this actor. */
+  pushBroadcast(b: LiveBroadcast): void {
+    if (b.visibleTo(this.actor)) this.send(b.message);
+  }
   private async refreshVisible(): Promise<void> {
     this.visibleAt = Date.now();
     this.visible = await this.live.visibleIds(this.actor);

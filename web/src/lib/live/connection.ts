@@ -1,4 +1,4 @@
-import type { LiveStream } from '@pantau/shared';
+import type { IncidentLiveEvent, LiveStream } from '@pantau/shared';
 import {
   backoffDelay,
   CLOSE_ORIGIN,
@@ -79,6 +79,7 @@ export class LiveConnection {
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly stateListeners = new Set<(s: LiveConnectionState) => void>();
   private readonly statusListeners = new Set<(s: CameraStatusPush) => void>();
+  private readonly incidentListeners = new Set<(e: IncidentLiveEvent) => void>();
 
   constructor(private readonly opts: LiveConnectionOptions) {}
 
@@ -95,6 +96,12 @@ export class LiveConnection {
   onStatus(listener: (s: CameraStatusPush) => void): () => void {
     this.statusListeners.add(listener);
     return () => void this.statusListeners.delete(listener);
+  }
+
+  /** Incident changes the user may know of (the incidents topic); listening alone does not open the socket. */
+  onIncident(listener: (e: IncidentLiveEvent) => void): () => void {
+    this.incidentListeners.add(listener);
+    return () => void this.incidentListeners.delete(listener);
   }
 
   /** Declares interest in status pushes (opens the socket); returns the release. */
@@ -226,6 +233,9 @@ export class LiveConnection {
         return this.channels.get(m.channel)?.listener.ended(m.reason);
       case 'error':
         if (m.channel !== null) this.channels.get(m.channel)?.listener.error(m.code, m.message);
+        return;
+      case 'incident':
+        for (const l of this.incidentListeners) l(m);
         return;
       case 'pong':
         return;

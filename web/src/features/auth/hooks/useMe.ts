@@ -31,7 +31,14 @@ export type Action =
   | 'ppid.registry.read'
   | 'ppid.registry.write'
   | 'ppid.calendar.write'
-  | 'ppid.report.read';
+  | 'ppid.report.read'
+  | 'incident.read'
+  | 'incident.create'
+  | 'incident.manage'
+  | 'incident.supervise'
+  | 'incident.configure'
+  | 'incident.task.update'
+  | 'incident.stats';
 
 /** Returns a predicate telling whether the current user may perform an action. */
 export function useCan(): (action: Action) => boolean {

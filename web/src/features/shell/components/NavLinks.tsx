@@ -1,5 +1,21 @@
 import { NavLink } from '@mantine/core';
-import { IconCamera, IconChartBar, IconDatabase, IconFileImport, IconFileInfo, IconHistory, IconLayoutGrid, IconMap2, IconMessageQuestion, IconReportAnalytics, IconUsers } from '@tabler/icons-react';
+import {
+  IconAdjustments,
+  IconCamera,
+  IconChartBar,
+  IconClipboardList,
+  IconDatabase,
+  IconFileImport,
+  IconFileInfo,
+  IconHistory,
+  IconLayoutGrid,
+  IconMap2,
+  IconMessageQuestion,
+  IconPhoneCall,
+  IconReportAnalytics,
+  IconUrgent,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +23,19 @@ import { useCan, type Action } from '../../auth/hooks/useMe.ts';
 
 interface Item {
   to: string;
-  label: 'nav.cameras' | 'nav.map' | 'nav.wall' | 'nav.import' | 'nav.users' | 'nav.audit' | 'databank.nav' | 'dashboard.nav' | 'ppid.nav' | 'ppid.navRegistry' | 'ppid.navReport';
+  label:
+    | 'nav.cameras'
+    | 'nav.map'
+    | 'nav.wall'
+    | 'nav.import'
+    | 'nav.users'
+    | 'nav.audit'
+    | 'databank.nav'
+    | 'dashboard.nav'
+    | 'ppid.nav'
+    | 'ppid.navRegistry'
+    | 'ppid.navReport'
+    | `incidents.nav.${'board' | 'intake' | 'tasks' | 'stats' | 'settings'}`;
   testId: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   action: Action;
@@ -25,6 +53,11 @@ const ITEMS: Item[] = [
   { to: '/ppid', label: 'ppid.nav', testId: 'nav-ppid', icon: IconMessageQuestion, action: 'ppid.request.read' },
   { to: '/daftar-informasi', label: 'ppid.navRegistry', testId: 'nav-ppid-registry', icon: IconFileInfo, action: 'ppid.registry.read' },
   { to: '/laporan-ppid', label: 'ppid.navReport', testId: 'nav-ppid-report', icon: IconReportAnalytics, action: 'ppid.report.read' },
+  { to: '/insiden', label: 'incidents.nav.board', testId: 'nav-incidents', icon: IconUrgent, action: 'incident.read' },
+  { to: '/insiden/baru', label: 'incidents.nav.intake', testId: 'nav-intake', icon: IconPhoneCall, action: 'incident.create' },
+  { to: '/tugas', label: 'incidents.nav.tasks', testId: 'nav-tasks', icon: IconClipboardList, action: 'incident.task.update' },
+  { to: '/insiden/statistik', label: 'incidents.nav.stats', testId: 'nav-incident-stats', icon: IconChartBar, action: 'incident.stats' },
+  { to: '/insiden/pengaturan', label: 'incidents.nav.settings', testId: 'nav-incident-settings', icon: IconAdjustments, action: 'incident.configure' },
 ];
 
 /** The navbar: only the sections the user may open. */
@@ -34,7 +67,7 @@ export function NavLinks({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
   return ITEMS.filter((i) => can(i.action)).map((i) => {
     const Icon = i.icon;
-    const active = pathname === i.to || pathname.startsWith(`${i.to}/`);
+    const active = pathname === i.to || (pathname.startsWith(`${i.to}/`) && !ITEMS.some((o) => o.to !== i.to && o.to.startsWith(`${i.to}/`) && pathname.startsWith(o.to)));
     return (
       <NavLink
         key={i.to}

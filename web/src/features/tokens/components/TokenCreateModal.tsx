@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
 import { Alert, Checkbox, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { apiTokenCreateSchema, TOKEN_SCOPES } from '@pantau/shared';
@@ -45,7 +46,7 @@ function CreateForm({ onCreated, onClose }: { onCreated: (token: string) => void
         <Checkbox.Group label={t('tokens.scopes')} required value={form.values.scopes} error={form.errors.scopes} onChange={(v) => form.setValue('scopes', v)}>
           <Stack gap={6} mt={6}>
             {TOKEN_SCOPES.map((s) => (
-              <Checkbox key={s} value={s} label={t(`tokens.scopeLabels.${s.replace(':', '_') as 'cameras_read' | 'cameras_write' | 'audit_read'}`)} />
+              <Checkbox key={s} value={s} label={scopeLabel(t, s)} />
             ))}
           </Stack>
         </Checkbox.Group>
@@ -84,4 +85,10 @@ export function TokenCreateModal({ opened, onClose }: { opened: boolean; onClose
       {opened && (secret ? <TokenSecret token={secret} onDone={close} /> : <CreateForm onCreated={setSecret} onClose={close} />)}
     </Modal>
   );
+}
+
+/** Scope labels: the incident scopes' strings live with the incidents feature. */
+function scopeLabel(t: TFunction, s: (typeof TOKEN_SCOPES)[number]): string {
+  if (s === 'incidents:read' || s === 'incidents:write' || s === 'open311') return t(`incidents.scopes.${s.replace(':', '_') as 'incidents_read' | 'incidents_write' | 'open311'}`);
+  return t(`tokens.scopeLabels.${s.replace(':', '_') as 'cameras_read' | 'cameras_write' | 'audit_read'}`);
 }
