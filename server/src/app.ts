@@ -107,7 +107,7 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   const dashboards = new DashboardsService(db, policy, audit, tenancy, [camerasOnline(cameras, tenancy), unavailable('incident_sla', '%'), unavailable('ppid_timeliness', '%')]);
   const budgetImport = new BudgetImportService(db, policy, audit, tenancy);
   const ppid = buildPpidServices({ db, clock, policy, audit, dataDir: deps.dataDir ?? options.recordings?.dataDir });
-  const incidents = buildIncidentModule({ db, policy, audit, clock, secrets, tenancy, cameras });
+  const incidents = buildIncidentModule({ db, policy, audit, clock, secrets, tenancy, cameras, exports: recordings.exports });
   const open311 = new Open311Service(db, clock, policy, auth, incidents);
   return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid, incidents, open311 };
 }
@@ -171,7 +171,6 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   dashboardsRoutes(app, services.dashboards, services.budgetImport);
   await ppidRoutes(app, services.ppid);
   ppidPublicRoutes(app, services.ppid.public);
-  liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null);
   recordingsRoutes(app, services.recordings);
   liveRoutes(app, services.live, deps.media ? (l) => deps.media!.onStatus(l) : null, (l) => services.incidents.events.on(l));
   incidentsRoutes(app, services.incidents);

@@ -159,8 +159,9 @@ export const incidentAttachmentSchema = z.object({
   from: z.string().nullable(),
   to: z.string().nullable(),
   hold: z.boolean(),
-  /** Recording exports: `pending` until the evidence export module produces the file. */
+  /** Recording attachments: the evidence export made for them (with a hold), and its state. */
   exportStatus: z.enum(['pending', 'ready', 'failed']).nullable(),
+  exportId: z.uuid().nullable(),
   createdAt: z.string(),
 });
 export type IncidentAttachment = z.infer<typeof incidentAttachmentSchema>;

@@ -129,6 +129,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       to_at timestamptz,
       hold boolean not null default false,
       export_status text,
+      -- the evidence export (with hold) made for a recording attachment
+      export_id uuid,
       created_by uuid,
       created_at timestamptz not null
     );

@@ -2,6 +2,7 @@ import type { IncidentDetail } from '@pantau/shared';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { DomainError, notFound } from '../../platform/http/errors.ts';
 import type { CamerasService } from '../cameras/index.ts';
+import type { ExportsService } from '../recordings/index.ts';
 import type { IncidentCore } from './incidents.core.ts';
 import type { IncidentsService } from './incidents.service.ts';
 import { distanceM } from './incidents.geo.ts';
@@ -13,6 +14,7 @@ export class IncidentEvidenceService {
     private readonly core: IncidentCore,
     private readonly incidents: IncidentsService,
     private readonly cameras: CamerasService,
+    private readonly exports: ExportsService | null,
   ) {}
 
   /** Cameras the actor may see within `radius` metres, nearest first. */
@@ -27,8 +29,8 @@ export class IncidentEvidenceService {
   }
 
   /**
-   * Attaches "from T−n min to now" of a camera, with a hold on the recordings. The export itself
-   * belongs to the evidence export module; until it is wired the attachment stays `pending`.
+   * Attaches "from T−n min to now" of a camera: an evidence export of that range with a hold (case
+   * number = the ticket), whose progress the attachment shows.
    */
   async attachRecording(actor: Actor, id: string, input: { cameraId: string; minutesBefore: number }): Promise<IncidentDetail> {
     this.core.policy.authorize(actor, 'incident.manage');
@@ -36,11 +38,15 @@ export class IncidentEvidenceService {
     await this.cameras.get(actor, input.cameraId).catch(() => {
       throw new DomainError('validation_failed', 'Kamera tidak dikenal', [{ path: 'body.cameraId', message: 'kamera tidak dikenal' }]);
     });
+    const now = core.clock.now();
+    const from = new Date(now.getTime() - input.minutesBefore * 60_000);
+    const ticket = (await core.load(core.db, actor, id)).ticket;
+    const exported = this.exports
+      ? await this.exports.create(actor, { cameraIds: [input.cameraId], from: from.toISOString(), to: now.toISOString(), reason: `Insiden ${ticket}`, caseNumber: ticket, hold: true })
+      : null;
     await core.db.transaction().execute(async (tx) => {
       const inc = await core.lock(tx, actor, id);
-      const now = core.clock.now();
-      const from = new Date(now.getTime() - input.minutesBefore * 60_000);
-      const a = await core.repo.insertAttachment(tx, { incident_id: id, kind: 'recording', camera_id: input.cameraId, from_at: from, to_at: now, hold: true, export_status: 'pending', created_by: actor.userId, created_at: now });
+      const a = await core.repo.insertAttachment(tx, { incident_id: id, kind: 'recording', camera_id: input.cameraId, from_at: from, to_at: now, hold: true, export_status: 'pending', export_id: exported?.id ?? null, created_by: actor.userId, created_at: now });
       await core.record(tx, actor, inc, { kind: 'recording', action: 'incident.recording.attach', note: `${from.toISOString()} – ${now.toISOString()}`, details: { attachmentId: a.id, cameraId: input.cameraId, from: from.toISOString(), to: now.toISOString(), hold: true } });
     });
     return this.incidents.get(actor, id);

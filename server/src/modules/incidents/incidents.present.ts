@@ -68,7 +68,7 @@ export const presentEvent = (e: { id: string; at: Date; actor_label: string; kin
   note: e.note,
 });
 
-export const presentAttachment = (a: { id: string; kind: 'photo' | 'recording'; mime: string | null; size: number | null; camera_id: string | null; camera_name: string | null; from_at: Date | null; to_at: Date | null; hold: boolean; export_status: string | null; created_at: Date }): IncidentAttachment => ({
+export const presentAttachment = (a: { id: string; kind: 'photo' | 'recording'; mime: string | null; size: number | null; camera_id: string | null; camera_name: string | null; from_at: Date | null; to_at: Date | null; hold: boolean; export_status: string | null; export_id: string | null; created_at: Date }): IncidentAttachment => ({
   id: a.id,
   kind: a.kind,
   mime: a.mime,
@@ -79,5 +79,6 @@ export const presentAttachment = (a: { id: string; kind: 'photo' | 'recording'; 
   to: iso(a.to_at),
   hold: a.hold,
   exportStatus: a.export_status as IncidentAttachment['exportStatus'],
+  exportId: a.export_id,
   createdAt: a.created_at.toISOString(),
 });

@@ -172,7 +172,10 @@ export class IncidentsRepository {
     return db
       .selectFrom('incident_attachments as a')
       .leftJoin('cameras as c', 'c.id', 'a.camera_id')
-      .select(['a.id', 'a.kind', 'a.mime', 'a.size', 'a.camera_id', 'c.name as camera_name', 'a.from_at', 'a.to_at', 'a.hold', 'a.export_status', 'a.created_at'])
+      .leftJoin('evidence_exports as e', 'e.id', 'a.export_id')
+      .select(['a.id', 'a.kind', 'a.mime', 'a.size', 'a.camera_id', 'c.name as camera_name', 'a.from_at', 'a.to_at', 'a.hold', 'a.export_id', 'a.created_at'])
+      // the export's own progress decides: done → ready, failed → failed, otherwise pending
+      .select(sql<string | null>`case when a.export_id is null then a.export_status when e.status = 'done' then 'ready' when e.status = 'failed' then 'failed' else 'pending' end`.as('export_status'))
       .where('a.incident_id', '=', incidentId)
       .orderBy('a.created_at')
       .execute();

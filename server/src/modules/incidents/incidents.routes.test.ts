@@ -123,6 +123,25 @@ for (const kind of DB_KINDS) {
       assert.equal((await t.as(damkar)({ method: 'PATCH', url: `/api/incidents/tasks/${mine[0].id}`, payload: { status: 'done' } })).statusCode, 409, 'incident closed');
     });
 
+    test('attaching T−5 min of a nearby camera makes an evidence export held under the ticket', async () => {
+      const inc = (await create(op, fire)).json();
+      const cam = (await t.buildCamera()).id;
+      const res = await t.as(op)({ method: 'POST', url: `/api/incidents/${inc.id}/recordings`, payload: { cameraId: cam } });
+      assert.ok(res.statusCode < 300, res.body);
+      const a = res.json().attachments.find((x: { kind: string }) => x.kind === 'recording');
+      assert.ok(a.exportId, 'an export was made');
+      assert.equal(a.hold, true);
+      const holds = await t.db.selectFrom('evidence_holds').select(['case_number', 'export_id', 'camera_id']).where('export_id', '=', a.exportId).execute();
+      assert.deepEqual(holds, [{ case_number: inc.ticket, export_id: a.exportId, camera_id: cam }]);
+      // the export runs in the background; the attachment follows its state
+      let state = a.exportStatus;
+      for (let i = 0; i < 100 && state === 'pending'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        state = (await t.as(op)({ method: 'GET', url: `/api/incidents/${inc.id}` })).json().attachments.find((x: { id: string }) => x.id === a.id).exportStatus;
+      }
+      assert.equal(state, 'ready', 'no recordings in that range: an empty export with the gap reported');
+    });
+
     test('an incident with every required step done resolves without a supervisor', async () => {
       const inc = (await create(op, { ...fire, category: 'lainnya' })).json();
       await t.as(op)({ method: 'POST', url: `/api/incidents/${inc.id}/transition`, payload: { to: 'verified' } });

@@ -3,6 +3,7 @@ import type { Policy } from '../../platform/authz/policy.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
 import type { AuditWriter } from '../audit/index.ts';
+import type { ExportsService } from '../recordings/index.ts';
 import type { CamerasService } from '../cameras/index.ts';
 import type { TenancyService } from '../tenancy/index.ts';
 import { IncidentCore } from './incidents.core.ts';
@@ -29,7 +30,7 @@ export type { IncidentConfigService } from './incidents.config.service.ts';
 export { regionAt, shippedRegionShapes, distanceM } from './incidents.geo.ts';
 
 /** Every incident service, wired once around one core. */
-export function buildIncidentModule(deps: { db: Db; policy: Policy; audit: AuditWriter; clock: Clock; secrets: SecretBox; tenancy: TenancyService; cameras: CamerasService }) {
+export function buildIncidentModule(deps: { db: Db; policy: Policy; audit: AuditWriter; clock: Clock; secrets: SecretBox; tenancy: TenancyService; cameras: CamerasService; exports?: ExportsService | null }) {
   const events = new IncidentEvents(deps.policy);
   const core = new IncidentCore(deps.db, deps.policy, deps.audit, deps.clock, events);
   const incidents = new IncidentsService(core);
@@ -38,7 +39,7 @@ export function buildIncidentModule(deps: { db: Db; policy: Policy; audit: Audit
     events,
     incidents,
     workflow: new IncidentWorkflowService(core, incidents, deps.tenancy),
-    evidence: new IncidentEvidenceService(core, incidents, deps.cameras),
+    evidence: new IncidentEvidenceService(core, incidents, deps.cameras, deps.exports ?? null),
     config: new IncidentConfigService(core, deps.tenancy, deps.secrets),
     publicSide: new IncidentPublicService(core, incidents),
     stats: new IncidentStatsService(core),

@@ -390,6 +390,7 @@ export interface IncidentAttachmentsTable {
   to_at: Timestamp | null;
   hold: Generated<boolean>;
   export_status: string | null;
+  export_id: string | null;
   created_by: string | null;
   created_at: Timestamp;
 }

@@ -62,7 +62,12 @@ export function Attachments({ incident }: { incident: IncidentDetail }) {
           <Group key={a.id} gap="xs">
             <Text size="sm">{`${a.cameraName ?? ''}: ${formatDateTime(a.from)} – ${formatDateTime(a.to)}`}</Text>
             {a.hold && <Badge size="xs" variant="outline">{t('incidents.attachments.hold')}</Badge>}
-            <Badge size="xs" color="yellow">{t(`incidents.attachments.export.${a.exportStatus ?? 'pending'}`)}</Badge>
+            <Badge size="xs" color={a.exportStatus === 'ready' ? 'green' : a.exportStatus === 'failed' ? 'red' : 'yellow'}>{t(`incidents.attachments.export.${a.exportStatus ?? 'pending'}`)}</Badge>
+            {a.exportStatus === 'ready' && a.exportId && (
+              <Text component="a" href={`/api/exports/${a.exportId}/files/export.zip`} size="sm" c="blue">
+                {t('incidents.attachments.download')}
+              </Text>
+            )}
           </Group>
         ),
       )}
