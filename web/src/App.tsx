@@ -19,6 +19,9 @@ const ImportPage = lazy(() => import('./features/import/pages/ImportPage.tsx').t
 const UsersPage = lazy(() => import('./features/users/pages/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import('./features/tokens/pages/TokensPage.tsx').then((m) => ({ default: m.TokensPage })));
 const AuditPage = lazy(() => import('./features/audit/pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const PlaybackPage = lazy(() => import('./features/playback/pages/PlaybackPage.tsx').then((m) => ({ default: m.PlaybackPage })));
+const ExportsPage = lazy(() => import('./features/playback/pages/ExportsPage.tsx').then((m) => ({ default: m.ExportsPage })));
+const StoragePage = lazy(() => import('./features/storage/pages/StoragePage.tsx').then((m) => ({ default: m.StoragePage })));
 
 function guarded(action: Action, page: ReactNode) {
   return <RequirePermission action={action}>{page}</RequirePermission>;
@@ -42,6 +45,9 @@ export function App() {
           <Route path="/users" element={guarded('user.read', <UsersPage />)} />
           <Route path="/tokens" element={guarded('token.manage', <TokensPage />)} />
           <Route path="/audit" element={guarded('audit.read', <AuditPage />)} />
+          <Route path="/putar-ulang" element={guarded('recording.view', <PlaybackPage />)} />
+          <Route path="/ekspor" element={guarded('recording.export', <ExportsPage />)} />
+          <Route path="/penyimpanan" element={guarded('storage.read', <StoragePage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

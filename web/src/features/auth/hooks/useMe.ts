@@ -20,7 +20,14 @@ export type Action =
   | 'user.write'
   | 'audit.read'
   | 'organization.write'
-  | 'token.manage';
+  | 'token.manage'
+  | 'recording.view'
+  | 'bookmark.write'
+  | 'recording.export'
+  | 'evidence.hold'
+  | 'evidence.release'
+  | 'storage.read'
+  | 'storage.manage';
 
 /** Returns a predicate telling whether the current user may perform an action. */
 export function useCan(): (action: Action) => boolean {
