@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadConfig, ConfigError } from './config.ts';
+import { statfs } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { budgetBytesOf, loadConfig, ConfigError } from './config.ts';
 
 test('defaults need no configuration', () => {
   const c = loadConfig({});
@@ -25,4 +27,20 @@ test('roles, database URL and booleans are parsed', () => {
   assert.equal(c.databaseUrl, 'postgres://u@h/db');
   assert.equal(c.seedDemo, false);
   assert.equal(c.secretKey?.length, 32);
+});
+
+test('the recording budget is a size or a share of the volume; retention days and ffmpeg are optional', async () => {
+  assert.deepEqual(loadConfig({}).recordingBudget, { bytes: 20e9 });
+  assert.deepEqual(loadConfig({ PANTAU_RECORDING_BUDGET: '1.5TB' }).recordingBudget, { bytes: 1.5e12 });
+  const share = loadConfig({ PANTAU_RECORDING_BUDGET: '80%' }).recordingBudget;
+  assert.deepEqual(share, { percent: 80 });
+  const bytes = await budgetBytesOf(share, tmpdir());
+  const s = await statfs(tmpdir());
+  assert.equal(bytes, Math.floor(s.blocks * s.bsize * 0.8));
+  assert.throws(() => loadConfig({ PANTAU_RECORDING_BUDGET: '180%' }), /PANTAU_RECORDING_BUDGET/);
+  assert.throws(() => loadConfig({ PANTAU_RECORDING_BUDGET: 'banyak' }), /PANTAU_RECORDING_BUDGET/);
+  assert.equal(loadConfig({}).retentionDays, 30);
+  assert.equal(loadConfig({ PANTAU_RETENTION_DAYS: '0' }).retentionDays, null);
+  assert.equal(loadConfig({ PATH: '/nowhere' }).ffmpegPath, null);
+  assert.equal(loadConfig({ PANTAU_FFMPEG: '/opt/ffmpeg' }).ffmpegPath, '/opt/ffmpeg');
 });

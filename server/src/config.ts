@@ -41,9 +41,9 @@ const schema = z.object({
   /** Disk budget for recordings (bytes; suffixes KB, MB, GB, TB); the oldest are deleted beyond it. */
   PANTAU_RECORDING_BUDGET: z
     .string()
-    .regex(/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB)?$/i, 'a size such as 500GB')
+    .regex(/^(\d+(\.\d+)?\s*(B|KB|MB|GB|TB)?|\d{1,2}(\.\d+)?\s*%)$/i, 'a size such as 500GB, or a share of the volume such as 80%')
     .default('20GB')
-    .transform(parseSize),
+    .transform((s): RecordingBudget => (s.trim().endsWith('%') ? { percent: Number.parseFloat(s) } : { bytes: parseSize(s) })),
   /** Days of recordings kept for cameras without their own retention (0: only the budget limits). */
   PANTAU_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** ffmpeg for timeline thumbnails (decodes one keyframe on demand); found on PATH when unset. */
@@ -79,12 +79,23 @@ export type Config = {
   simulator: boolean;
   simulatorPort: number;
   recording: boolean;
-  recordingBudgetBytes: number;
+  /** Bytes, or a share of the recordings volume (resolved at start with `budgetBytesOf`). */
+  recordingBudget: RecordingBudget;
   retentionDays: number | null;
   ffmpegPath: string | null;
   mediaNode: string;
   mediaCapacity: number | null;
 };
+
+export type RecordingBudget = { bytes: number } | { percent: number };
+
+/** The budget in bytes: a share of the volume holding `dir` when given as a percentage. */
+export async function budgetBytesOf(budget: RecordingBudget, dir: string): Promise<number> {
+  if ('bytes' in budget) return budget.bytes;
+  const { statfs } = await import('node:fs/promises');
+  const s = await statfs(dir);
+  return Math.floor((s.blocks * s.bsize * budget.percent) / 100);
+}
 
 export class ConfigError extends Error {}
 
@@ -135,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     simulator: e.PANTAU_SIMULATOR === 'on' || (e.PANTAU_SIMULATOR === 'auto' && e.PANTAU_SEED_DEMO),
     simulatorPort: e.PANTAU_SIMULATOR_PORT,
     recording: e.PANTAU_RECORDING,
-    recordingBudgetBytes: e.PANTAU_RECORDING_BUDGET,
+    recordingBudget: e.PANTAU_RECORDING_BUDGET,
     retentionDays: e.PANTAU_RETENTION_DAYS === 0 ? null : e.PANTAU_RETENTION_DAYS,
     ffmpegPath: e.PANTAU_FFMPEG ?? findOnPath('ffmpeg', e.PATH),
     mediaNode: e.PANTAU_MEDIA_NODE,

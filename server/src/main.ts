@@ -1,4 +1,4 @@
-import { loadConfig, ConfigError } from './config.ts';
+import { budgetBytesOf, loadConfig, ConfigError } from './config.ts';
 import { buildApp } from './app.ts';
 import { openAndMigrate, secretBoxFor, writeCredentialsFile } from './bootstrap.ts';
 import { seedDemo, seedRegions } from './seed/demo.ts';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const database = await openAndMigrate(config);
+  const budgetBytes = await budgetBytesOf(config.recordingBudget, config.dataDir);
   const secrets = secretBoxFor(config);
   const runsMedia = config.roles.includes('media');
   const recorder = runsMedia && config.recording ? new Recorder({ db: database.db, dataDir: config.dataDir, node: config.mediaNode }) : null;
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
       webDist: config.webDist,
       mapTileUrl: config.mapTileUrl,
       mapAttribution: config.mapAttribution,
-      recordings: { dataDir: config.dataDir, budgetBytes: config.recordingBudgetBytes, retentionDays: config.retentionDays, ffmpegPath: config.ffmpegPath },
+      recordings: { dataDir: config.dataDir, budgetBytes, retentionDays: config.retentionDays, ffmpegPath: config.ffmpegPath },
     },
   });
   const log = app.log;
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   }
   if (media) {
     registerMediaMetrics(metrics, media);
-    const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, node: config.mediaNode, capacity: config.mediaCapacity, record: recorder !== null, recorder, budgetBytes: config.recordingBudgetBytes, retentionDays: config.retentionDays, dataDir: config.dataDir });
+    const host = startMediaHost({ pipeline: media, cameras: services.cameraMedia, log, node: config.mediaNode, capacity: config.mediaCapacity, record: recorder !== null, recorder, budgetBytes, retentionDays: config.retentionDays, dataDir: config.dataDir });
     stoppers.push(host.stop);
     if (recorder) stoppers.push(() => recorder.close());
   }

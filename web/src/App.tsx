@@ -44,6 +44,9 @@ const AgencyTasksPage = lazy(() => import('./features/incidents/pages/AgencyTask
 const TrackingPage = lazy(() => import('./features/incidents/pages/TrackingPage.tsx').then((m) => ({ default: m.TrackingPage })));
 const IncidentSettingsPage = lazy(() => import('./features/incidents/pages/IncidentSettingsPage.tsx').then((m) => ({ default: m.IncidentSettingsPage })));
 const IncidentStatsPage = lazy(() => import('./features/incidents/pages/IncidentStatsPage.tsx').then((m) => ({ default: m.IncidentStatsPage })));
+const PlaybackPage = lazy(() => import('./features/playback/pages/PlaybackPage.tsx').then((m) => ({ default: m.PlaybackPage })));
+const ExportsPage = lazy(() => import('./features/playback/pages/ExportsPage.tsx').then((m) => ({ default: m.ExportsPage })));
+const StoragePage = lazy(() => import('./features/storage/pages/StoragePage.tsx').then((m) => ({ default: m.StoragePage })));
 
 function guarded(action: Action, page: ReactNode) {
   return <RequirePermission action={action}>{page}</RequirePermission>;
@@ -101,6 +104,9 @@ export function App() {
           <Route path="/insiden/pengaturan" element={guarded('incident.configure', <IncidentSettingsPage />)} />
           <Route path="/insiden/:id" element={guarded('incident.read', <IncidentDetailPage />)} />
           <Route path="/tugas" element={guarded('incident.task.update', <AgencyTasksPage />)} />
+          <Route path="/putar-ulang" element={guarded('recording.view', <PlaybackPage />)} />
+          <Route path="/ekspor" element={guarded('recording.export', <ExportsPage />)} />
+          <Route path="/penyimpanan" element={guarded('storage.read', <StoragePage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -3,8 +3,6 @@
  * transcoding, no decoding. Used by the api role; it needs the database and the recordings'
  * data directory (the same machine as the media role, or a shared volume).
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Db } from '../../platform/db/database.ts';
 import { decodeSampleIndex } from '../recorder/index.ts';
@@ -18,7 +16,7 @@ import { VirtualMp4 } from './virtual-file.ts';
 
 export type { Plan, PlannedSpan, PlannedGap, DataPiece } from './plan.ts';
 export { spanFps } from './plan.ts';
-export { VirtualMp4 } from './virtual-file.ts';
+export { VirtualMp4, type SourceState, type WriteResult } from './virtual-file.ts';
 
 /** A recorded stretch for the timeline (ms since the epoch). */
 export interface RecordedSpan {
@@ -28,13 +26,6 @@ export interface RecordedSpan {
 
 const STSD_CACHE = 4096;
 
-/** A source segment checked against its recorded SHA-256: `open` recordings have none yet. */
-export interface SourceCheck {
-  recordingId: number;
-  path: string;
-  sha256: string | null;
-  state: 'verified' | 'open' | 'altered' | 'missing';
-}
 
 export class Playback {
   private readonly queries: RecordingQueries;
@@ -86,29 +77,12 @@ export class Playback {
   }
 
   /**
-   * Re-hashes whole segment files and compares them with the SHA-256 the recorder stored when it
-   * closed them: evidence is checked against what was recorded before it is exported.
+   * The SHA-256 the recorder stored for each segment when it closed it (null while open), by path:
+   * give it to `VirtualMp4.writeTo` to check the sources in the same pass as the export.
    */
-  async verifySources(recordingIds: number[]): Promise<SourceCheck[]> {
+  async sourceHashes(recordingIds: number[]): Promise<Map<string, string | null>> {
     const rows = await this.queries.hashesOf([...new Set(recordingIds)]);
-    const out: SourceCheck[] = [];
-    for (const r of rows.sort((a, b) => a.id - b.id)) {
-      if (r.sha256 === null) {
-        out.push({ recordingId: r.id, path: r.path, sha256: null, state: 'open' });
-        continue;
-      }
-      const expected = Buffer.from(r.sha256).toString('hex');
-      let actual: string | null = null;
-      try {
-        const h = createHash('sha256');
-        for await (const chunk of createReadStream(absolutePath(this.o.dataDir, r.path), { highWaterMark: 4 * 1024 * 1024 })) h.update(chunk as Buffer);
-        actual = h.digest('hex');
-      } catch {
-        actual = null;
-      }
-      out.push({ recordingId: r.id, path: r.path, sha256: expected, state: actual === expected ? 'verified' : actual === null ? 'missing' : 'altered' });
-    }
-    return out;
+    return new Map(rows.map((r) => [r.path, r.sha256 === null ? null : Buffer.from(r.sha256).toString('hex')]));
   }
 
   private async stsdOf(path: string, initBytes: number): Promise<Uint8Array | null> {

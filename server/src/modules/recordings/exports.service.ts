@@ -139,10 +139,10 @@ export class ExportsService {
         for (const s of plan.spans) work.push({ cameraId, code: byId.get(cameraId)?.code ?? cameraId.slice(0, 8), span: s });
         for (const g of plan.gaps) gaps.push({ cameraId, start: new Date(g.start90k / 90).toISOString(), end: new Date(g.end90k / 90).toISOString(), reason: g.reason });
       }
-      // chain of custody: every source segment must still hash to what the recorder stored
-      const sources = await this.playback.verifySources(work.flatMap((w) => w.span.recordingIds));
-      const bad = sources.filter((x) => x.state === 'altered' || x.state === 'missing');
-      if (bad.length > 0) throw new Error(`rekaman sumber berubah atau hilang sejak direkam / source recordings altered or missing since recorded: ${bad.map((b) => `${b.path} (${b.state})`).join(', ')}`);
+      // chain of custody: every closed source segment is re-hashed (in the same pass as the copy)
+      // against the SHA-256 the recorder stored when it closed it
+      const expected = await this.playback.sourceHashes(work.flatMap((w) => w.span.recordingIds));
+      const sources: ExportManifest['sources'] = [];
       const files = work.map((w) => ({ w, mp4: this.playback.file(w.span, { edit: true, creationTime: new Date(w.span.start90k / 90) }) }));
       const total = files.reduce((n, f) => n + f.mp4.size, 0) || 1;
       let done = 0;
@@ -154,15 +154,22 @@ export class ExportsService {
         counts.set(w.cameraId, n);
         const name = exportFileName(w.code, w.span.start90k / 90, n);
         const base = done;
-        const r = await mp4.writeTo(join(dir, name), (bytes) => {
-          done = base + bytes;
-          const now = Date.now();
-          if (now - lastReport >= 500) {
-            lastReport = now;
-            // the last 5 % is the manifest and the ZIP
-            void this.repo.setExportProgress(this.db, id, Math.min(0.95, (done / total) * 0.95)).catch(() => {});
-          }
-        });
+        const r = await mp4.writeTo(
+          join(dir, name),
+          (bytes) => {
+            done = base + bytes;
+            const now = Date.now();
+            if (now - lastReport >= 500) {
+              lastReport = now;
+              // the last 5 % is the manifest
+              void this.repo.setExportProgress(this.db, id, Math.min(0.95, (done / total) * 0.95)).catch(() => {});
+            }
+          },
+          expected,
+        );
+        for (const x of r.sources) sources.push({ recording: x.path, sha256: expected.get(x.path) ?? null, state: x.state as 'verified' });
+        const altered = r.sources.filter((x) => x.state === 'altered');
+        if (altered.length > 0) throw new Error(`rekaman sumber berubah sejak direkam / source recordings altered since recorded: ${altered.map((x) => `${x.path} (altered)`).join(', ')}`);
         manifestFiles.push({ name, cameraId: w.cameraId, start: new Date(w.span.start90k / 90).toISOString(), end: new Date(w.span.end90k / 90).toISOString(), bytes: r.bytes, sha256: r.sha256 });
       }
       const key = await this.signer.get();
@@ -177,7 +184,7 @@ export class ExportsService {
         cameras: row.camera_ids.map((c) => ({ id: c, code: byId.get(c)?.code ?? '', name: byId.get(c)?.name ?? '' })),
         files: manifestFiles,
         gaps,
-        sources: sources.map((x) => ({ recording: x.path, sha256: x.sha256, state: x.state as 'verified' | 'open' })),
+        sources: [...sources, ...[...expected].filter(([, sha]) => sha === null).map(([path]) => ({ recording: path, sha256: null, state: 'open' as const }))],
         signingKeyFingerprint: key.fingerprint,
       };
       const mb = manifestBytes(manifest);
@@ -188,6 +195,7 @@ export class ExportsService {
       await this.repo.finishExport(this.db, id, { files: manifestFiles, gaps, at: this.o.now() });
     } catch (err) {
       this.o.log.error({ exportId: id, err }, 'export failed');
+      await rm(dir, { recursive: true, force: true }).catch(() => {});
       await this.repo.failExport(this.db, id, (err as Error).message.slice(0, 500), this.o.now()).catch(() => {});
     }
   }

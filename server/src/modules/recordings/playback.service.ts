@@ -87,18 +87,21 @@ export class PlaybackService {
     return this.playback.file(span, { edit });
   }
 
-  /** JPEG of the keyframe at or before `at` (cached); `unavailable` without ffmpeg or video there. */
-  async thumbnail(actor: Actor, cameraId: string, at: number): Promise<Buffer> {
+  /**
+   * JPEG of the keyframe at or before `at` (cached). Expected outcomes are values: `unavailable`
+   * without ffmpeg, `none` where nothing is recorded.
+   */
+  async thumbnail(actor: Actor, cameraId: string, at: number): Promise<{ kind: 'jpeg'; jpeg: Buffer } | { kind: 'unavailable' | 'none' }> {
     this.policy.authorize(actor, 'recording.view');
     await this.cameras.get(actor, cameraId);
-    if (!this.o.ffmpegPath) throw new DomainError('unavailable', 'Pratinjau gambar memerlukan ffmpeg, yang tidak terpasang');
+    if (!this.o.ffmpegPath) return { kind: 'unavailable' };
     const plan = await this.playback.plan(cameraId, 'main', at, at + 1);
     const span = plan.spans[0];
-    if (!span) throw notFound('Rekaman pada waktu itu');
+    if (!span) return { kind: 'none' };
     const key = span.keyStart90k;
     const path = join(this.o.dataDir, 'thumbnails', cameraId, `${key}.jpg`);
     try {
-      return await readFile(path);
+      return { kind: 'jpeg', jpeg: await readFile(path) };
     } catch {
       // not cached yet
     }
@@ -112,7 +115,7 @@ export class PlaybackService {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(`${path}.tmp`, jpeg);
     await rename(`${path}.tmp`, path);
-    return jpeg;
+    return { kind: 'jpeg', jpeg };
   }
 }
 

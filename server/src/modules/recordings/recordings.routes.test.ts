@@ -104,10 +104,10 @@ for (const kind of DB_KINDS) {
       assert.equal((await t.as(op)({ method: 'GET', url: `/api/cameras/${cam}/video.mp4?from=${iso(T0 - 50_000)}&to=${iso(T0 - 40_000)}` })).statusCode, 404);
       const audit = await t.db.selectFrom('audit_log').select(['action', 'target_id']).where('action', '=', 'recording.view').execute();
       assert.ok(audit.some((a) => a.target_id === cam));
-      // without ffmpeg configured, thumbnails are unavailable (503), not an error page
+      // without ffmpeg configured, thumbnails are unavailable: 204 and a header, not an error
       const th = await t.as(op)({ method: 'GET', url: `/api/cameras/${cam}/thumbnail.jpg?at=${iso(T0 + 3000)}` });
-      assert.equal(th.statusCode, 503);
-      assert.equal(th.json().error.code, 'unavailable');
+      assert.equal(th.statusCode, 204);
+      assert.equal(th.headers['x-pantau-thumbnail'], 'unavailable');
       // with ffmpeg: a JPEG of the keyframe, decoded once and cached
       const withFfmpeg = await testApp(kind, { dataDir: dir, ffmpegPath: '/usr/bin/ffmpeg' });
       try {
@@ -121,6 +121,9 @@ for (const kind of DB_KINDS) {
         assert.equal(jpg.statusCode, 200, jpg.body);
         assert.equal(jpg.headers['content-type'], 'image/jpeg');
         assert.deepEqual([...jpg.rawPayload.subarray(0, 3)], [0xff, 0xd8, 0xff]);
+        const gap = await withFfmpeg.as(o)({ method: 'GET', url: `/api/cameras/${c}/thumbnail.jpg?at=${iso(T0 - 60_000)}` });
+        assert.equal(gap.statusCode, 204);
+        assert.equal(gap.headers['x-pantau-thumbnail'], 'none');
       } finally {
         await withFfmpeg.close();
       }

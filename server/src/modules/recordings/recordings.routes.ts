@@ -73,10 +73,22 @@ export function recordingsRoutes(app: FastifyInstance, s: RecordingsServices): v
         .send(Readable.from(file.read(range.start, range.end)));
     },
   );
-  r.get('/api/cameras/:id/thumbnail.jpg', { schema: { tags, summary: 'Gambar bingkai kunci pada/sebelum `at` (memerlukan ffmpeg)', params: idParams, querystring: z.object({ at: z.iso.datetime({ offset: true }) }) } }, async (req, reply) => {
-    const jpeg = await s.playback.thumbnail(requireActor(req), req.params.id, Date.parse(req.query.at));
-    return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=86400').send(jpeg);
-  });
+  r.get(
+    '/api/cameras/:id/thumbnail.jpg',
+    {
+      schema: {
+        tags,
+        summary: 'Gambar bingkai kunci pada/sebelum `at`; 204 dengan `x-pantau-thumbnail: unavailable|none` bila tanpa ffmpeg atau tanpa rekaman (bukan galat: konsol tidak mencatat galat per arahan tetikus)',
+        params: idParams,
+        querystring: z.object({ at: z.iso.datetime({ offset: true }) }),
+      },
+    },
+    async (req, reply) => {
+      const r = await s.playback.thumbnail(requireActor(req), req.params.id, Date.parse(req.query.at));
+      if (r.kind !== 'jpeg') return reply.status(204).header('x-pantau-thumbnail', r.kind).send();
+      return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=86400').send(r.jpeg);
+    },
+  );
 
   r.get('/api/bookmarks', { schema: { tags, summary: 'Penanda rekaman (cari dengan q)', querystring: bookmarkQuerySchema, response: { 200: pageOf(bookmarkSchema) } } }, (req) => s.evidence.listBookmarks(requireActor(req), req.query));
   r.post('/api/bookmarks', { schema: { tags, body: bookmarkInputSchema, response: { 201: bookmarkSchema } } }, async (req, reply) => reply.status(201).send(await s.evidence.createBookmark(requireActor(req), req.body)));

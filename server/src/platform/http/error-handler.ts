@@ -47,7 +47,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
  */
 export function registerNotFound(app: FastifyInstance, spaFallback: boolean): void {
   app.setNotFoundHandler((req, reply) => {
-    if (spaFallback && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.includes('.')) return reply.sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'not_found', message: `Rute ${req.method} ${req.url.split('?')[0]} tidak ada` } });
+    // a dot in the path means a file that is missing; one in the query (`?t=…00.000Z`) does not
+    const path = req.url.split('?')[0]!;
+    if (spaFallback && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: `Rute ${req.method} ${path} tidak ada` } });
   });
 }

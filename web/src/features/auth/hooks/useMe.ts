@@ -38,7 +38,14 @@ export type Action =
   | 'incident.supervise'
   | 'incident.configure'
   | 'incident.task.update'
-  | 'incident.stats';
+  | 'incident.stats'
+  | 'recording.view'
+  | 'bookmark.write'
+  | 'recording.export'
+  | 'evidence.hold'
+  | 'evidence.release'
+  | 'storage.read'
+  | 'storage.manage';
 
 /** Returns a predicate telling whether the current user may perform an action. */
 export function useCan(): (action: Action) => boolean {

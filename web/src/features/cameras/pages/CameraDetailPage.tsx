@@ -10,6 +10,7 @@ import { errorMessage, hasCode } from '../../../lib/errors.ts';
 import { useOrganizationOptions, useRegionOptions } from '../../../lib/options.ts';
 import { NotFoundPage } from '../../shell/pages/NotFoundPage.tsx';
 import { useCan } from '../../auth/hooks/useMe.ts';
+import { playbackPath } from '../../playback/link.ts';
 import { CameraDetailView } from '../views/CameraDetailView.tsx';
 
 export function CameraDetailPage() {
@@ -44,6 +45,8 @@ export function CameraDetailPage() {
         regionName={regions.names.get(c.regionCode)}
         organizationName={c.organizationId ? orgs.byId.get(c.organizationId)?.name : undefined}
         canWrite={can('camera.write')}
+        // The start ("five minutes ago") is counted at the click, not when the page opened.
+        onPlayback={can('recording.view') ? () => void navigate(playbackPath([c.id])) : undefined}
         onDelete={confirm.open}
       />
       <ConfirmModal

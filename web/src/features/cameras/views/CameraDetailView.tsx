@@ -1,5 +1,5 @@
 import { Anchor, Breadcrumbs, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconEdit, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconPlayerTrackPrev, IconTrash } from '@tabler/icons-react';
 import type { Camera } from '@pantau/shared';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -14,11 +14,13 @@ interface Props {
   regionName: string | undefined;
   organizationName: string | undefined;
   canWrite: boolean;
+  /** Opens this camera's recorded video; absent without recording.view. */
+  onPlayback?: () => void;
   onDelete: () => void;
 }
 
 /** Camera page: facts on the left; live video and location on the right. */
-export function CameraDetailView({ camera, regionName, organizationName, canWrite, onDelete }: Props) {
+export function CameraDetailView({ camera, regionName, organizationName, canWrite, onPlayback, onDelete }: Props) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
@@ -42,16 +44,23 @@ export function CameraDetailView({ camera, regionName, organizationName, canWrit
             {t(`category.${camera.category}`)} · {regionName ?? camera.regionCode}
           </Text>
         </Stack>
-        {canWrite && (
-          <Group gap="sm">
+        <Group gap="sm">
+          {onPlayback && (
+            <Button onClick={onPlayback} variant="light" leftSection={<IconPlayerTrackPrev size={16} />} data-testid="camera-playback">
+              {t('playback.openPlayback')}
+            </Button>
+          )}
+          {canWrite && (
             <Button component={Link} to={`/cameras/${camera.id}/edit`} variant="default" leftSection={<IconEdit size={16} />}>
               {t('common.edit')}
             </Button>
+          )}
+          {canWrite && (
             <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={onDelete}>
               {t('common.delete')}
             </Button>
-          </Group>
-        )}
+          )}
+        </Group>
       </Group>
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 6 }}>

@@ -15,6 +15,9 @@ import {
   IconReportAnalytics,
   IconUrgent,
   IconUsers,
+  IconFileExport,
+  IconPlayerTrackPrev,
+  IconServer,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -35,7 +38,10 @@ interface Item {
     | 'ppid.nav'
     | 'ppid.navRegistry'
     | 'ppid.navReport'
-    | `incidents.nav.${'board' | 'intake' | 'tasks' | 'stats' | 'settings'}`;
+    | `incidents.nav.${'board' | 'intake' | 'tasks' | 'stats' | 'settings'}`
+    | 'playback.nav.playback'
+    | 'playback.nav.exports'
+    | 'playback.nav.storage';
   testId: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   action: Action;
@@ -45,18 +51,21 @@ const ITEMS: Item[] = [
   { to: '/cameras', label: 'nav.cameras', testId: 'nav-cameras', icon: IconCamera, action: 'camera.read' },
   { to: '/map', label: 'nav.map', testId: 'nav-map', icon: IconMap2, action: 'camera.read' },
   { to: '/dinding-video', label: 'nav.wall', testId: 'nav-wall', icon: IconLayoutGrid, action: 'wall.manage' },
-  { to: '/import', label: 'nav.import', testId: 'nav-import', icon: IconFileImport, action: 'camera.write' },
-  { to: '/users', label: 'nav.users', testId: 'nav-users', icon: IconUsers, action: 'user.read' },
-  { to: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: IconHistory, action: 'audit.read' },
+  { to: '/putar-ulang', label: 'playback.nav.playback', testId: 'nav-playback', icon: IconPlayerTrackPrev, action: 'recording.view' },
+  { to: '/insiden', label: 'incidents.nav.board', testId: 'nav-incidents', icon: IconUrgent, action: 'incident.read' },
+  { to: '/insiden/baru', label: 'incidents.nav.intake', testId: 'nav-intake', icon: IconPhoneCall, action: 'incident.create' },
+  { to: '/tugas', label: 'incidents.nav.tasks', testId: 'nav-tasks', icon: IconClipboardList, action: 'incident.task.update' },
+  { to: '/insiden/statistik', label: 'incidents.nav.stats', testId: 'nav-incident-stats', icon: IconChartBar, action: 'incident.stats' },
+  { to: '/ekspor', label: 'playback.nav.exports', testId: 'nav-exports', icon: IconFileExport, action: 'recording.export' },
   { to: '/dashboard', label: 'dashboard.nav', testId: 'nav-dashboard', icon: IconChartBar, action: 'dashboard.read' },
   { to: '/bank-data', label: 'databank.nav', testId: 'nav-databank', icon: IconDatabase, action: 'dataset.read' },
   { to: '/ppid', label: 'ppid.nav', testId: 'nav-ppid', icon: IconMessageQuestion, action: 'ppid.request.read' },
   { to: '/daftar-informasi', label: 'ppid.navRegistry', testId: 'nav-ppid-registry', icon: IconFileInfo, action: 'ppid.registry.read' },
   { to: '/laporan-ppid', label: 'ppid.navReport', testId: 'nav-ppid-report', icon: IconReportAnalytics, action: 'ppid.report.read' },
-  { to: '/insiden', label: 'incidents.nav.board', testId: 'nav-incidents', icon: IconUrgent, action: 'incident.read' },
-  { to: '/insiden/baru', label: 'incidents.nav.intake', testId: 'nav-intake', icon: IconPhoneCall, action: 'incident.create' },
-  { to: '/tugas', label: 'incidents.nav.tasks', testId: 'nav-tasks', icon: IconClipboardList, action: 'incident.task.update' },
-  { to: '/insiden/statistik', label: 'incidents.nav.stats', testId: 'nav-incident-stats', icon: IconChartBar, action: 'incident.stats' },
+  { to: '/penyimpanan', label: 'playback.nav.storage', testId: 'nav-storage', icon: IconServer, action: 'storage.read' },
+  { to: '/import', label: 'nav.import', testId: 'nav-import', icon: IconFileImport, action: 'camera.write' },
+  { to: '/users', label: 'nav.users', testId: 'nav-users', icon: IconUsers, action: 'user.read' },
+  { to: '/audit', label: 'nav.audit', testId: 'nav-audit', icon: IconHistory, action: 'audit.read' },
   { to: '/insiden/pengaturan', label: 'incidents.nav.settings', testId: 'nav-incident-settings', icon: IconAdjustments, action: 'incident.configure' },
 ];
 
