@@ -7,4 +7,4 @@ export type { LiveViewer, LiveHubLimits } from './live/live-hub.ts';
 export type { CameraSource, CameraStatusEvent, CameraConnectionStatus, StreamKind, PictureSink, TimedPicture, RunStart } from './types.ts';
 export { Recorder, type RecorderOptions } from './recorder/index.ts';
 export type { RunInfo } from './recorder/index.ts';
-export { Playback, VirtualMp4, spanFps, type RecordedSpan, type Plan, type PlannedSpan, type PlannedGap, type SourceState, type WriteResult } from './playback/index.ts';
+export { Playback, VirtualMp4, spanFps, type RecordedSpan, type Plan, type PlannedSpan, type PlannedGap, type SourceCheck } from './playback/index.ts';

@@ -4,6 +4,7 @@
  * data directory (the same machine as the media role, or a shared volume).
  */
 import { open } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
 import type { Db } from '../../platform/db/database.ts';
 import { decodeSampleIndex } from '../recorder/index.ts';
 import { absolutePath } from '../recorder/paths.ts';
@@ -16,7 +17,7 @@ import { VirtualMp4 } from './virtual-file.ts';
 
 export type { Plan, PlannedSpan, PlannedGap, DataPiece } from './plan.ts';
 export { spanFps } from './plan.ts';
-export { VirtualMp4, type SourceState, type WriteResult } from './virtual-file.ts';
+export { VirtualMp4 } from './virtual-file.ts';
 
 /** A recorded stretch for the timeline (ms since the epoch). */
 export interface RecordedSpan {
@@ -25,6 +26,43 @@ export interface RecordedSpan {
 }
 
 const STSD_CACHE = 4096;
+
+/** A source segment checked against the SHA-256 stored when it was closed. */
+export interface SourceCheck {
+  path: string;
+  sha256: string | null;
+  state: 'verified' | 'altered' | 'missing' | 'open';
+}
+
+// CommonJS source for an eval'd worker: no loader or build step needed for one small job
+const HASH_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const { createReadStream } = require('node:fs');
+(async () => {
+  const out = [];
+  for (const f of workerData) {
+    try {
+      const h = createHash('sha256');
+      for await (const c of createReadStream(f.abs, { highWaterMark: 4 << 20 })) h.update(c);
+      out.push({ path: f.path, sha256: f.sha, state: h.digest('hex') === f.sha ? 'verified' : 'altered' });
+    } catch {
+      out.push({ path: f.path, sha256: f.sha, state: 'missing' });
+    }
+  }
+  parentPort.postMessage(out);
+})();
+`;
+
+function hashInWorker(files: { path: string; abs: string; sha: string }[]): Promise<SourceCheck[]> {
+  if (files.length === 0) return Promise.resolve([]);
+  return new Promise((resolve, reject) => {
+    const w = new Worker(HASH_WORKER, { eval: true, workerData: files });
+    w.once('message', (m: SourceCheck[]) => resolve(m));
+    w.once('error', reject);
+    w.once('exit', (code) => code !== 0 && reject(new Error(`hash worker exited ${code}`)));
+  });
+}
 
 
 export class Playback {
@@ -77,12 +115,15 @@ export class Playback {
   }
 
   /**
-   * The SHA-256 the recorder stored for each segment when it closed it (null while open), by path:
-   * give it to `VirtualMp4.writeTo` to check the sources in the same pass as the export.
+   * Re-hashes whole segment files on another thread and compares them with the SHA-256 the recorder
+   * stored when it closed them: evidence is checked against what was recorded, in parallel with the
+   * export that reads the same files. Open segments (no stored hash yet) are reported as `open`.
    */
-  async sourceHashes(recordingIds: number[]): Promise<Map<string, string | null>> {
+  async verifySources(recordingIds: number[]): Promise<SourceCheck[]> {
     const rows = await this.queries.hashesOf([...new Set(recordingIds)]);
-    return new Map(rows.map((r) => [r.path, r.sha256 === null ? null : Buffer.from(r.sha256).toString('hex')]));
+    const closed = rows.filter((r) => r.sha256 !== null).map((r) => ({ path: r.path, abs: absolutePath(this.o.dataDir, r.path), sha: Buffer.from(r.sha256!).toString('hex') }));
+    const checked = await hashInWorker(closed);
+    return [...checked, ...rows.filter((r) => r.sha256 === null).map((r) => ({ path: r.path, sha256: null, state: 'open' as const }))];
   }
 
   private async stsdOf(path: string, initBytes: number): Promise<Uint8Array | null> {

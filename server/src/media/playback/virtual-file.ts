@@ -10,6 +10,7 @@ import type { ProgressiveLayout } from './progressive.ts';
 
 const READ_BYTES = 1024 * 1024;
 const WRITE_BYTES = 4 * 1024 * 1024;
+const BUFFERS = 4;
 
 export class VirtualMp4 {
   constructor(
@@ -63,77 +64,46 @@ export class VirtualMp4 {
 
   /**
    * Writes the whole file, hashing it on the way; `progress` gets bytes written so far. Reads run
-   * ahead of writes (two 4 MiB buffers), so the disk is kept busy on both sides.
-   *
-   * With `verify` (segment path → the SHA-256 the recorder stored, hex), each such segment is read
-   * whole, once: hashed to check it against what was recorded, and the samples this file needs are
-   * copied out of the same reads. Segments without a stored hash (still open) are read piecewise.
+   * ahead of writes (four 4 MiB buffers), so the disk is kept busy on both sides, and each chunk is
+   * hashed as it is queued, while earlier ones are still being written by the thread pool.
    */
-  async writeTo(path: string, progress?: (bytes: number) => void, verify?: ReadonlyMap<string, string | null>): Promise<WriteResult> {
+  async writeTo(path: string, progress?: (bytes: number) => void): Promise<{ bytes: number; sha256: string }> {
     const hash = createHash('sha256');
     const out = await open(path, 'wx');
     let bytes = 0;
+    let queued = 0;
     let chain: Promise<void> = Promise.resolve();
-    const write = (chunk: Uint8Array): Promise<void> =>
-      (chain = chain.then(async () => {
+    const write = (chunk: Uint8Array): Promise<void> => {
+      hash.update(chunk);
+      const at = queued;
+      queued += chunk.length;
+      return (chain = chain.then(async () => {
         let done = 0;
-        while (done < chunk.length) done += (await out.write(chunk, done, chunk.length - done, bytes + done)).bytesWritten;
-        hash.update(chunk);
-        bytes += chunk.length;
+        while (done < chunk.length) done += (await out.write(chunk, done, chunk.length - done, at + done)).bytesWritten;
+        bytes = at + chunk.length;
         progress?.(bytes);
       }));
-    const sources: SourceState[] = [];
-    const buffers = [Buffer.allocUnsafe(WRITE_BYTES), Buffer.allocUnsafe(WRITE_BYTES)];
-    // the last write that used each buffer: it must finish before the buffer is read into again
-    const inUse: Promise<void>[] = [Promise.resolve(), Promise.resolve()];
+    };
+    const buffers = Array.from({ length: BUFFERS }, () => Buffer.allocUnsafe(WRITE_BYTES));
+    // the last write that used a buffer must finish before the buffer is read into again
+    const inUse: Promise<void>[] = buffers.map(() => Promise.resolve());
     let turn = 0;
     try {
-      await write(this.layout.header);
+      void write(this.layout.header);
       for (const group of groupByFile(this.pieces)) {
-        const expected = verify?.get(group.path) ?? null;
         const fh = await open(absolutePath(this.dataDir, group.path), 'r');
         try {
-          if (expected === null) {
-            for (const p of group.pieces) {
-              for (let o = 0; o < p.length; ) {
-                const t = turn;
-                turn ^= 1;
-                await inUse[t];
-                const n = Math.min(WRITE_BYTES, p.length - o);
-                const { bytesRead } = await fh.read(buffers[t]!, 0, n, p.offset + o);
-                if (bytesRead !== n) throw new Error(`recording ${group.path} is shorter than its index`);
-                inUse[t] = write(buffers[t]!.subarray(0, n));
-                o += n;
-              }
-            }
-          } else {
-            const sourceHash = createHash('sha256');
-            const size = (await fh.stat()).size;
-            let k = 0; // first piece not yet fully written
-            for (let pos = 0; pos < size; ) {
+          for (const p of group.pieces) {
+            for (let o = 0; o < p.length; ) {
               const t = turn;
-              turn ^= 1;
+              turn = (turn + 1) % BUFFERS;
               await inUse[t];
-              const buf = buffers[t]!;
-              const { bytesRead } = await fh.read(buf, 0, Math.min(WRITE_BYTES, size - pos), pos);
-              if (bytesRead <= 0) break;
-              const end = pos + bytesRead;
-              sourceHash.update(buf.subarray(0, bytesRead));
-              let last: Promise<void> = inUse[t]!;
-              for (let i = k; i < group.pieces.length; i++) {
-                const p = group.pieces[i]!;
-                if (p.offset >= end) break;
-                const from = Math.max(p.offset, pos);
-                const to = Math.min(p.offset + p.length, end);
-                if (to > from) last = write(buf.subarray(from - pos, to - pos));
-                if (p.offset + p.length <= end) k = i + 1;
-              }
-              inUse[t] = last;
-              pos = end;
+              const n = Math.min(WRITE_BYTES, p.length - o);
+              const { bytesRead } = await fh.read(buffers[t]!, 0, n, p.offset + o);
+              if (bytesRead !== n) throw new Error(`recording ${group.path} is shorter than its index`);
+              inUse[t] = write(buffers[t]!.subarray(0, n));
+              o += n;
             }
-            if (k < group.pieces.length) throw new Error(`recording ${group.path} is shorter than its index`);
-            const actual = sourceHash.digest('hex');
-            sources.push({ path: group.path, state: actual === expected ? 'verified' : 'altered' });
           }
         } finally {
           await chain.catch(() => {});
@@ -145,22 +115,10 @@ export class VirtualMp4 {
     } finally {
       await out.close();
     }
-    return { bytes, sha256: hash.digest('hex'), sources };
+    return { bytes, sha256: hash.digest('hex') };
   }
 }
 
-/** A source segment checked while an export was written from it. */
-export interface SourceState {
-  path: string;
-  state: 'verified' | 'altered';
-}
-
-export interface WriteResult {
-  bytes: number;
-  sha256: string;
-  /** Segments read whole and hashed (those given in `verify` with a stored hash). */
-  sources: SourceState[];
-}
 
 function groupByFile(pieces: readonly DataPiece[]): { path: string; pieces: DataPiece[] }[] {
   const out: { path: string; pieces: DataPiece[] }[] = [];

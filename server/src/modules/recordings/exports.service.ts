@@ -139,10 +139,10 @@ export class ExportsService {
         for (const s of plan.spans) work.push({ cameraId, code: byId.get(cameraId)?.code ?? cameraId.slice(0, 8), span: s });
         for (const g of plan.gaps) gaps.push({ cameraId, start: new Date(g.start90k / 90).toISOString(), end: new Date(g.end90k / 90).toISOString(), reason: g.reason });
       }
-      // chain of custody: every closed source segment is re-hashed (in the same pass as the copy)
-      // against the SHA-256 the recorder stored when it closed it
-      const expected = await this.playback.sourceHashes(work.flatMap((w) => w.span.recordingIds));
-      const sources: ExportManifest['sources'] = [];
+      // chain of custody: every closed source segment is re-hashed, on another thread while the
+      // files are written, against the SHA-256 the recorder stored when it closed it
+      const verifying = this.playback.verifySources(work.flatMap((w) => w.span.recordingIds));
+      verifying.catch(() => {}); // awaited below; a failure must not surface as unhandled meanwhile
       const files = work.map((w) => ({ w, mp4: this.playback.file(w.span, { edit: true, creationTime: new Date(w.span.start90k / 90) }) }));
       const total = files.reduce((n, f) => n + f.mp4.size, 0) || 1;
       let done = 0;
@@ -165,13 +165,12 @@ export class ExportsService {
               void this.repo.setExportProgress(this.db, id, Math.min(0.95, (done / total) * 0.95)).catch(() => {});
             }
           },
-          expected,
         );
-        for (const x of r.sources) sources.push({ recording: x.path, sha256: expected.get(x.path) ?? null, state: x.state as 'verified' });
-        const altered = r.sources.filter((x) => x.state === 'altered');
-        if (altered.length > 0) throw new Error(`rekaman sumber berubah sejak direkam / source recordings altered since recorded: ${altered.map((x) => `${x.path} (altered)`).join(', ')}`);
         manifestFiles.push({ name, cameraId: w.cameraId, start: new Date(w.span.start90k / 90).toISOString(), end: new Date(w.span.end90k / 90).toISOString(), bytes: r.bytes, sha256: r.sha256 });
       }
+      const sources = await verifying;
+      const bad = sources.filter((x) => x.state === 'altered' || x.state === 'missing');
+      if (bad.length > 0) throw new Error(`rekaman sumber berubah atau hilang sejak direkam / source recordings altered or missing since recorded: ${bad.map((x) => `${x.path} (${x.state})`).join(', ')}`);
       const key = await this.signer.get();
       const manifest: ExportManifest = {
         format: 'pantau-evidence-export/1',
@@ -184,7 +183,7 @@ export class ExportsService {
         cameras: row.camera_ids.map((c) => ({ id: c, code: byId.get(c)?.code ?? '', name: byId.get(c)?.name ?? '' })),
         files: manifestFiles,
         gaps,
-        sources: [...sources, ...[...expected].filter(([, sha]) => sha === null).map(([path]) => ({ recording: path, sha256: null, state: 'open' as const }))],
+        sources: sources.map((x) => ({ recording: x.path, sha256: x.sha256, state: x.state as 'verified' | 'open' })),
         signingKeyFingerprint: key.fingerprint,
       };
       const mb = manifestBytes(manifest);
