@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     'skip-ffmpeg': { type: 'boolean', default: false },
     // a PostgreSQL server to use instead of the embedded PGlite: a fresh database is created and dropped
     'database-url': { type: 'string' },
+    // V8 flags of the Pantau process (default: those of `npm start`, scripts/start.mjs)
+    'node-flags': { type: 'string', default: '--initial-heap-size=256' },
   },
 });
 const N = Number(args.cameras);
@@ -71,7 +73,7 @@ const main = async () => {
   const port = await freePort();
   const dataDir = join(work, 'pantau');
   // the same V8 flags as `npm start` (scripts/start.mjs)
-  const pantau = spawn(process.execPath, ['--initial-heap-size=256', '--import', 'tsx', join(root, 'server/src/main.ts')], {
+  const pantau = spawn(process.execPath, [...args['node-flags'].split(' ').filter(Boolean), '--import', 'tsx', join(root, 'server/src/main.ts')], {
     cwd: root,
     env: { PATH: process.env.PATH, PANTAU_DATA_DIR: dataDir, PANTAU_PORT: String(port), PANTAU_SIMULATOR: 'off', PANTAU_SEED_DEMO: 'true', PANTAU_LOG_LEVEL: 'warn', PANTAU_WEB_DIST: join(work, 'no-web'), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
     stdio: ['ignore', 'ignore', 'inherit'],
