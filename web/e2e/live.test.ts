@@ -8,62 +8,12 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { apiLogin, assertBuilt, launchBrowser, runCleanups, startRtspServer, startServer, WAIT, watchConsole, withEvidence } from './support.ts';
+import { apiLogin, assertBuilt, launchBrowser, meanAbsDiff, runCleanups, samplePicture as sample, startRtspServer, startServer, WAIT, watchConsole, withEvidence, type PictureSample as Sample } from './support.ts';
 
 after(runCleanups);
 
 /** Time-to-first-frame budget for the camera page (subscribe → first picture shown). */
 const TTFF_BUDGET_MS = 3000;
-
-interface Sample {
-  width: number;
-  height: number;
-  meanLuma: number;
-  lumaVariance: number;
-  meanR: number;
-  meanG: number;
-  meanB: number;
-  /** Luma at every 4th pixel of every 4th row, for comparing two moments. */
-  grid: number[];
-}
-
-/** Draws the <video> into a canvas and measures the decoded picture. */
-function sample(page: Page, videoSelector: string): Promise<Sample> {
-  return page.evaluate((sel) => {
-    const v = document.querySelector<HTMLVideoElement>(sel);
-    if (!v || v.videoWidth === 0) throw new Error(`no decoded picture in ${sel}`);
-    const c = document.createElement('canvas');
-    c.width = v.videoWidth;
-    c.height = v.videoHeight;
-    const g = c.getContext('2d', { willReadFrequently: true })!;
-    g.drawImage(v, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    let n = 0, sum = 0, sq = 0, r = 0, gr = 0, b = 0;
-    const grid: number[] = [];
-    for (let y = 0; y < c.height; y += 2) {
-      for (let x = 0; x < c.width; x += 2) {
-        const i = (y * c.width + x) * 4;
-        const luma = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
-        n++;
-        sum += luma;
-        sq += luma * luma;
-        r += d[i]!;
-        gr += d[i + 1]!;
-        b += d[i + 2]!;
-        if (y % 4 === 0 && x % 4 === 0) grid.push(Math.round(luma));
-      }
-    }
-    const mean = sum / n;
-    return { width: c.width, height: c.height, meanLuma: mean, lumaVariance: sq / n - mean * mean, meanR: r / n, meanG: gr / n, meanB: b / n, grid };
-  }, videoSelector);
-}
-
-function meanAbsDiff(a: number[], b: number[]): number {
-  assert.equal(a.length, b.length, 'samples of the same size');
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += Math.abs(a[i]! - b[i]!);
-  return s / a.length;
-}
 
 /** A real picture: not uniform (black, grey), not the green of a broken decode, and moving. */
 async function assertLivePicture(page: Page, videoSelector: string, label: string): Promise<Sample> {

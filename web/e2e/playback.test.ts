@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiLogin, assertBuilt, launchBrowser, runCleanups, startRtspServer, startServer, WAIT, watchConsole, withEvidence } from './support.ts';
+import { apiLogin, assertBuilt, launchBrowser, meanAbsDiff, runCleanups, samplePicture as sample, startRtspServer, startServer, WAIT, watchConsole, withEvidence } from './support.ts';
 
 after(runCleanups);
 
@@ -72,46 +72,6 @@ async function waitForRecording(base: string, s: Session, cameraId: string, seco
   }
 }
 
-interface Sample {
-  meanLuma: number;
-  lumaVariance: number;
-  grid: number[];
-}
-
-/** Draws the <video> into a canvas and measures the decoded picture. */
-function sample(page: Page, selector: string): Promise<Sample> {
-  return page.evaluate((sel) => {
-    const v = document.querySelector<HTMLVideoElement>(sel);
-    if (!v || v.videoWidth === 0) throw new Error(`no decoded picture in ${sel}`);
-    const c = document.createElement('canvas');
-    c.width = v.videoWidth;
-    c.height = v.videoHeight;
-    const g = c.getContext('2d', { willReadFrequently: true })!;
-    g.drawImage(v, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    let n = 0, sum = 0, sq = 0;
-    const grid: number[] = [];
-    for (let y = 0; y < c.height; y += 4) {
-      for (let x = 0; x < c.width; x += 4) {
-        const i = (y * c.width + x) * 4;
-        const luma = 0.299 * d[i]! + 0.587 * d[i + 1]! + 0.114 * d[i + 2]!;
-        n++;
-        sum += luma;
-        sq += luma * luma;
-        grid.push(Math.round(luma));
-      }
-    }
-    const mean = sum / n;
-    return { meanLuma: mean, lumaVariance: sq / n - mean * mean, grid };
-  }, selector);
-}
-
-function meanAbsDiff(a: number[], b: number[]): number {
-  assert.equal(a.length, b.length, 'samples of the same size');
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += Math.abs(a[i]! - b[i]!);
-  return s / a.length;
-}
 
 /** The master clock shown on the page (epoch ms). */
 async function clockOf(page: Page): Promise<number> {

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import type { ManifestFile } from './manifest.ts';
 
 export interface BookmarkRow {
   id: string;
@@ -32,14 +33,8 @@ export interface HoldRow {
   release_reason: string | null;
 }
 
-export interface ExportFileRecord {
-  name: string;
-  cameraId: string;
-  start: string;
-  end: string;
-  bytes: number;
-  sha256: string;
-}
+/** A file of a finished export, as its manifest lists it. */
+export type ExportFileRecord = ManifestFile;
 
 export interface ExportRow {
   id: string;
