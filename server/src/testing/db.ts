@@ -18,15 +18,43 @@ export async function freshDatabase(kind: DbKind): Promise<DatabaseHandle> {
   const url = testDatabaseUrl()!;
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const h = await openDatabase({ url, schema });
-  await migrateToLatest(h.db);
+  // Kysely's migrator looks at every table of the database; a schema dropped by another test file
+  // in the middle of that look fails it ("schema … does not exist"): migrations share a lock that
+  // drops take alone
+  await withSchemaLock(url, 'shared', () => migrateToLatest(h.db));
   return {
     ...h,
     close: async () => {
       await h.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
+      await dropTestSchema(url, schema);
     },
   };
+}
+
+const SCHEMA_LOCK = 727_274;
+
+async function withSchemaLock<T>(url: string, mode: 'shared' | 'exclusive', fn: () => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const suffix = mode === 'shared' ? '_shared' : '';
+  try {
+    await c.query(`select pg_advisory_lock${suffix}($1)`, [SCHEMA_LOCK]);
+    return await fn();
+  } finally {
+    await c.query(`select pg_advisory_unlock${suffix}($1)`, [SCHEMA_LOCK]).catch(() => {});
+    await c.end();
+  }
+}
+
+/** Drops a test schema, never while another test file is migrating. */
+export async function dropTestSchema(url: string, schema: string): Promise<void> {
+  await withSchemaLock(url, 'exclusive', async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query(`drop schema if exists "${schema.replace(/"/g, '')}" cascade`);
+    } finally {
+      await c.end();
+    }
+  });
 }

@@ -6,9 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { testDatabaseUrl } from '../../config.ts';
-import { DB_KINDS } from '../../testing/db.ts';
+import { dropTestSchema, DB_KINDS } from '../../testing/db.ts';
 import { openDatabase, type DatabaseHandle } from '../../platform/db/database.ts';
 import { Recorder } from './index.ts';
 import { checkRecordings, mp4Files } from './testing/check.ts';
@@ -48,12 +47,7 @@ for (const kind of DB_KINDS) {
     after(async () => {
       await h?.close();
       rmSync(dir, { recursive: true, force: true });
-      if (kind === 'postgres') {
-        const c = new pg.Client({ connectionString: testDatabaseUrl()! });
-        await c.connect();
-        await c.query(`drop schema if exists ${schema} cascade`);
-        await c.end();
-      }
+      if (kind === 'postgres') await dropTestSchema(testDatabaseUrl()!, schema);
     });
 
     test('after recover() every file plays, the index matches the files, and at most ~2 s is lost', async (t) => {

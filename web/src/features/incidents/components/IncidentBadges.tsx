@@ -14,7 +14,7 @@ const STATUS_COLOR: Record<IncidentStatus, string> = {
 export function PriorityBadge({ priority }: { priority: IncidentPriority }) {
   const { t } = useTranslation();
   return (
-    <Badge color={PRIORITY_COLOR[priority]} variant={priority === 'critical' ? 'filled' : 'light'} data-priority={priority}>
+    <Badge miw="max-content" color={PRIORITY_COLOR[priority]} variant={priority === 'critical' ? 'filled' : 'light'} data-priority={priority}>
       {t(`incidents.priority.${priority}`)}
     </Badge>
   );
@@ -23,7 +23,7 @@ export function PriorityBadge({ priority }: { priority: IncidentPriority }) {
 export function IncidentStatusBadge({ status }: { status: IncidentStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" data-incident-status={status}>
+    <Badge miw="max-content" color={STATUS_COLOR[status]} variant="light" data-incident-status={status}>
       {t(`incidents.status.${status}`)}
     </Badge>
   );
@@ -43,7 +43,7 @@ export function SlaBadge({ timer, label }: { timer: SlaTimer; label: 'response' 
   const { t } = useTranslation();
   return (
     <Tooltip label={t('incidents.sla.due', { time: formatDateTime(timer.dueAt) })}>
-      <Badge color={SLA_COLOR[timer.state]} variant={timer.state === 'breached' ? 'filled' : 'dot'} data-sla={timer.state}>
+      <Badge miw="max-content" color={SLA_COLOR[timer.state]} variant={timer.state === 'breached' ? 'filled' : 'dot'} data-sla={timer.state}>
         {t(`incidents.sla.${label}`)}: {t(`incidents.sla.state.${timer.state}`)}
       </Badge>
     </Tooltip>

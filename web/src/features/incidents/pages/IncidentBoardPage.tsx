@@ -53,12 +53,12 @@ export function IncidentBoardPage() {
       </Group>
       {list.error && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, xl: 8 }}>
           <Paper withBorder p="xs">
             {list.isPending ? <Skeleton height={240} /> : items.length === 0 ? <EmptyState title={t('incidents.board.empty')} body={t('incidents.board.emptyHint')} /> : <IncidentTable items={items} />}
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, xl: 4 }}>
           <Paper withBorder style={{ overflow: 'hidden' }}>
             <IncidentMap incidents={items} onOpen={open} height={480} />
           </Paper>
