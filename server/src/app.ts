@@ -27,7 +27,7 @@ import { LiveService, livePolicy, liveRoutes, liveScopes } from './modules/live/
 import { WallsService, wallsPolicy, wallsRoutes } from './modules/walls/index.ts';
 import { Playback, type MediaPipeline } from './media/index.ts';
 import { EvidenceService, ExportSigner, ExportsService, PlaybackService, StorageService, recordingsPolicy, recordingsRoutes, recordingsScopes } from './modules/recordings/index.ts';
-import { BudgetImportService, DashboardsService, camerasOnline, dashboardsPolicy, dashboardsRoutes, dashboardsScopes, unavailable } from './modules/dashboards/index.ts';
+import { BudgetImportService, DashboardsService, camerasOnline, dashboardsPolicy, dashboardsRoutes, dashboardsScopes } from './modules/dashboards/index.ts';
 import { CkanService, OpendataService, ResourcesService, ckanRoutes, opendataPolicy, opendataRoutes, opendataScopes } from './modules/opendata/index.ts';
 import { buildPpidServices, ppidPolicy, ppidPublicRoutes, ppidRoutes } from './modules/ppid/index.ts';
 import { buildIncidentModule, incidentsConfigRoutes, incidentsPolicy, incidentsRoutes, incidentsScopes } from './modules/incidents/index.ts';
@@ -103,11 +103,16 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   const opendata = new OpendataService(db, policy, audit, tenancy, clock);
   const resources = new ResourcesService(db, policy, audit, opendata);
   const ckan = new CkanService(db, opendata, resources, tenancy);
-  // incident SLA and PPID timeliness plug in here as providers when those modules exist
-  const dashboards = new DashboardsService(db, policy, audit, tenancy, [camerasOnline(cameras, tenancy), unavailable('incident_sla', '%'), unavailable('ppid_timeliness', '%')]);
   const budgetImport = new BudgetImportService(db, policy, audit, tenancy);
   const ppid = buildPpidServices({ db, clock, policy, audit, dataDir: deps.dataDir ?? options.recordings?.dataDir });
   const incidents = buildIncidentModule({ db, policy, audit, clock, secrets, tenancy, cameras, exports: recordings.exports });
+  // service indicators from Pantau itself; the dashboard knows only the provider interface
+  const dashboards = new DashboardsService(db, policy, audit, tenancy, [
+    camerasOnline(cameras, tenancy),
+    { key: 'incident_sla', collect: (actor) => incidents.stats.slaIndicator(actor) },
+    // the year of the command center's zone (WIB)
+    { key: 'ppid_timeliness', collect: (actor) => ppid.reports.timelinessIndicator(actor, new Date(clock.now().getTime() + 7 * 3_600_000).getUTCFullYear()) },
+  ]);
   const open311 = new Open311Service(db, clock, policy, auth, incidents);
   return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid, incidents, open311 };
 }

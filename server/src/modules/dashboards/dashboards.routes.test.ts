@@ -85,14 +85,22 @@ for (const kind of DB_KINDS) {
       assert.deepEqual([other.statusCode, other.json().error.details.errors[0].column], [400, 'kode_opd'], 'PUPR cannot import Dinkes figures');
     });
 
-    test('service indicators: cameras online per region from the registry; modules not built report unavailable', async () => {
+    test('service indicators: cameras online per region, incident SLA and PPID timeliness for those who may read them', async () => {
       await t.buildCamera({ regionCode: '62.71.01', visibility: 'pimpinan' });
       await t.buildCamera({ regionCode: '62.01', visibility: 'public' });
       const list = (await t.as(pimpinan)({ method: 'GET', url: '/api/dashboard/service-indicators' })).json();
       const cams = list.find((i: { key: string }) => i.key === 'cameras_online');
       assert.equal(cams.available, true);
       assert.deepEqual(cams.items.map((i: { key: string; total: number; value: number }) => [i.key, i.total, i.value]), [['62.01', 1, 0], ['62.71', 1, 0]]);
-      assert.equal(list.find((i: { key: string }) => i.key === 'incident_sla').available, false);
+      const sla = list.find((i: { key: string }) => i.key === 'incident_sla');
+      assert.deepEqual([sla.available, sla.items], [true, []], 'no incident resolved yet');
+      const ppid = list.find((i: { key: string }) => i.key === 'ppid_timeliness');
+      assert.equal(ppid.available, true);
+      assert.deepEqual(ppid.items.map((i: { value: number; total: number }) => [i.value, i.total]), [[0, 0]]);
+      // a data steward reads the dashboard but neither incident statistics nor the PPID report
+      const steward = await t.signIn({ role: 'data_steward', org: 'diskominfo' });
+      const theirs = (await t.as(steward)({ method: 'GET', url: '/api/dashboard/service-indicators' })).json();
+      assert.deepEqual(theirs.filter((i: { available: boolean }) => !i.available).map((i: { key: string }) => i.key).sort(), ['incident_sla', 'ppid_timeliness']);
     });
   });
 }

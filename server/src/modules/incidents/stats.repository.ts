@@ -39,6 +39,19 @@ export class IncidentStatsRepository {
     return rows.map((x) => ({ key: x.key, count: Number(x.count) }));
   }
 
+  /** Per agency with tasks: incidents resolved in the period, and how many within their resolution SLA. */
+  async slaByAgency(db: Executor, s: IncidentScope, r: Range): Promise<{ key: string; label: string; met: number; total: number }[]> {
+    const rows = await this.base(db, s, r)
+      .innerJoin('incident_tasks as t', 't.incident_id', 'i.id')
+      .innerJoin('organizations as o', 'o.id', 't.organization_id')
+      .where('i.resolved_at', 'is not', null)
+      .select(['o.code as key', 'o.name as label', (eb) => eb.fn.countAll<number>().as('total'), sql<number>`count(*) filter (where i.resolved_at <= i.resolve_due_at)`.as('met')])
+      .groupBy(['o.code', 'o.name'])
+      .orderBy('o.name')
+      .execute();
+    return rows.map((x) => ({ key: x.key, label: x.label, met: Number(x.met), total: Number(x.total) }));
+  }
+
   /** Mean and 90th percentile, in minutes, from creation to the given time column. */
   async durations(db: Executor, s: IncidentScope, r: Range, column: 'first_response_at' | 'resolved_at') {
     const minutes = sql<number>`extract(epoch from (${sql.ref(`i.${column}`)} - i.created_at)) / 60.0`;

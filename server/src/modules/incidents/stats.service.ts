@@ -1,3 +1,4 @@
+import type { ServiceIndicator } from '@pantau/shared';
 import type { IncidentStats } from '@pantau/shared';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { DomainError } from '../../platform/http/errors.ts';
@@ -37,6 +38,17 @@ export class IncidentStatsService {
   }
 
   /** The same figures as one CSV: `dimension,key,value`. */
+  /**
+   * The development dashboard's "incident SLA compliance per agency" over the last 90 days, or not
+   * available to roles that do not read incident statistics.
+   */
+  async slaIndicator(actor: Actor): Promise<ServiceIndicator> {
+    if (!this.core.policy.can(actor, 'incident.stats')) return { key: 'incident_sla', available: false, unit: 'insiden', items: [] };
+    const to = this.core.clock.now();
+    const rows = await this.repo.slaByAgency(this.core.db, { ...this.core.scopeOf(actor), organizationId: null }, { from: new Date(to.getTime() - 90 * 86_400_000), to });
+    return { key: 'incident_sla', available: true, unit: 'insiden', items: rows.map((r) => ({ key: r.key, label: r.label, value: r.met, total: r.total })) };
+  }
+
   async csv(actor: Actor, q: { from?: string; to?: string }): Promise<string> {
     const s = await this.stats(actor, q);
     const lines: (string | number | null)[][] = [['dimension', 'key', 'value'], ['period', 'from', s.from], ['period', 'to', s.to], ['total', 'incidents', s.total]];

@@ -1,3 +1,4 @@
+import type { ServiceIndicator } from '@pantau/shared';
 import type { PpidReport } from '@pantau/shared';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { Policy } from '../../platform/authz/policy.ts';
@@ -23,6 +24,16 @@ export class PpidReportService {
       this.ctx.requests.objectionsFiledIn(this.ctx.db, actor.tenantId, year),
     ]);
     return buildReport(year, cal, requests, objections);
+  }
+
+  /**
+   * The development dashboard's "PPID timeliness": requests answered this year within their legal
+   * deadline, of all answered; not available to roles that do not read the PPID report.
+   */
+  async timelinessIndicator(actor: Actor, year: number): Promise<ServiceIndicator> {
+    if (!this.policy.can(actor, 'ppid.report.read')) return { key: 'ppid_timeliness', available: false, unit: 'permohonan', items: [] };
+    const r = await this.report(actor, year);
+    return { key: 'ppid_timeliness', available: true, unit: 'permohonan', items: [{ key: String(year), label: `PPID ${year}`, value: r.answered - r.answeredLate, total: r.answered }] };
   }
 
   async csv(actor: Actor, year: number): Promise<string> {

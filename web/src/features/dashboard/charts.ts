@@ -58,8 +58,8 @@ export function indicatorOption(items: Indicator[], label: string): ChartOption 
   };
 }
 
-/** Cameras online per region (stacked: online and the rest). */
-export function camerasOption(items: { label: string; value: number; total: number | null }[], labels: { online: string; offline: string }): ChartOption {
+/** A service indicator as stacked bars: the part that is fine, and the rest of the total. */
+export function serviceOption(items: { label: string; value: number; total: number | null }[], labels: { ok: string; not: string }): ChartOption {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, textStyle: big },
@@ -67,8 +67,8 @@ export function camerasOption(items: { label: string; value: number; total: numb
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: items.map((i) => i.label), axisLabel: big },
     series: [
-      { name: labels.online, type: 'bar', stack: 'c', data: items.map((i) => i.value), itemStyle: { color: '#40c057' } },
-      { name: labels.offline, type: 'bar', stack: 'c', data: items.map((i) => (i.total ?? i.value) - i.value), itemStyle: { color: '#868e96' } },
+      { name: labels.ok, type: 'bar', stack: 'c', data: items.map((i) => i.value), itemStyle: { color: '#40c057' } },
+      { name: labels.not, type: 'bar', stack: 'c', data: items.map((i) => (i.total ?? i.value) - i.value), itemStyle: { color: '#868e96' } },
     ],
   };
 }

@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useServiceIndicators } from '../../../api/dashboards.ts';
 import { ChartCard } from '../../../components/charts/ChartCard.tsx';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert.tsx';
-import { camerasOption } from '../charts.ts';
+import { serviceOption } from '../charts.ts';
+
+const KNOWN = ['cameras_online', 'incident_sla', 'ppid_timeliness'] as const;
 
 /** Pantau's own service figures; a module not in this build says so instead of showing zeros. */
 export function ServiceIndicators() {
@@ -23,9 +25,18 @@ export function ServiceIndicators() {
             </Card>
           );
         }
-        const labels = { online: t('dashboard.online'), offline: t('dashboard.offline') };
-        const table = [[t('dashboard.region'), labels.online, t('dashboard.total')], ...ind.items.map((i) => [i.label, i.value, i.total])];
-        return <ChartCard key={ind.key} title={title} option={camerasOption(ind.items, labels)} table={table} filename={ind.key} height={Math.max(220, ind.items.length * 34 + 60)} testId={`service-${ind.key}`} />;
+        const key = (KNOWN as readonly string[]).includes(ind.key) ? (ind.key as (typeof KNOWN)[number]) : 'cameras_online';
+        const labels = { ok: t(`dashboard.serviceLabels.${key}.ok`), not: t(`dashboard.serviceLabels.${key}.not`) };
+        if (ind.items.length === 0) {
+          return (
+            <Card key={ind.key} withBorder padding="sm" data-testid={`service-${ind.key}`}>
+              <Text fw={600} size="sm">{title}</Text>
+              <Text c="dimmed" size="sm" mt="xs">{t('dashboard.noData')}</Text>
+            </Card>
+          );
+        }
+        const table = [[t(`dashboard.serviceLabels.${key}.dim`), labels.ok, t('dashboard.total')], ...ind.items.map((i) => [i.label, i.value, i.total])];
+        return <ChartCard key={ind.key} title={title} option={serviceOption(ind.items, labels)} table={table} filename={ind.key} height={Math.max(220, ind.items.length * 34 + 60)} testId={`service-${ind.key}`} />;
       })}
     </SimpleGrid>
   );
