@@ -49,7 +49,7 @@ export interface AppOptions {
   webDist: string | null;
   mapTileUrl: string | null;
   mapAttribution: string | null;
-  /** Where recordings live and how long they are kept (playback, export, storage page). */
+  /** The data directory (recordings, exports, PPID documents) and how long recordings are kept. */
   recordings?: RecordingsOptions;
 }
 
@@ -69,12 +69,10 @@ export interface AppDeps {
   options: AppOptions;
   /** The media pipeline when this process runs the media role; live view needs it. */
   media?: MediaPipeline | null;
-  /** DATA_DIR: PPID documents are stored under it (a temporary folder when absent, as in tests). */
-  dataDir?: string | null;
 }
 
 /** Every service, wired once: their constructors are their dependency lists. */
-export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media' | 'dataDir'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
+export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
   const { db, clock, secrets, options } = deps;
   const policy = new Policy(
     [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy, ppidPolicy, incidentsPolicy],
@@ -104,7 +102,8 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
   const resources = new ResourcesService(db, policy, audit, opendata);
   const ckan = new CkanService(db, opendata, resources, tenancy);
   const budgetImport = new BudgetImportService(db, policy, audit, tenancy);
-  const ppid = buildPpidServices({ db, clock, policy, audit, dataDir: deps.dataDir ?? options.recordings?.dataDir });
+  // PPID documents live under the data directory too (a temporary folder when absent)
+  const ppid = buildPpidServices({ db, clock, policy, audit, dataDir: options.recordings?.dataDir });
   const incidents = buildIncidentModule({ db, policy, audit, clock, secrets, tenancy, cameras, exports: recordings.exports });
   // service indicators from Pantau itself; the dashboard knows only the provider interface
   const dashboards = new DashboardsService(db, policy, audit, tenancy, [

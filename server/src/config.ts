@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessSync, constants } from 'node:fs';
+import { statfs } from 'node:fs/promises';
 import { delimiter, join, resolve } from 'node:path';
 import { hostname } from 'node:os';
 
@@ -92,7 +93,6 @@ export type RecordingBudget = { bytes: number } | { percent: number };
 /** The budget in bytes: a share of the volume holding `dir` when given as a percentage. */
 export async function budgetBytesOf(budget: RecordingBudget, dir: string): Promise<number> {
   if ('bytes' in budget) return budget.bytes;
-  const { statfs } = await import('node:fs/promises');
   const s = await statfs(dir);
   return Math.floor((s.blocks * s.bsize * budget.percent) / 100);
 }

@@ -32,7 +32,6 @@ async function main(): Promise<void> {
     clock: systemClock,
     secrets,
     media,
-    dataDir: config.dataDir,
     options: {
       logger: { level: config.logLevel },
       logRequests: config.logLevel === 'debug' || config.logLevel === 'trace',

@@ -8,17 +8,14 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { assertBuilt, launchBrowser, ROOT, runCleanups, startServer, WAIT, watchConsole, withEvidence } from './support.ts';
+import { assertBuilt, openPage, ROOT, runCleanups, startServer, WAIT, withEvidence } from './support.ts';
 
 after(runCleanups);
 
 test('console: login, camera list, map and language switch', { timeout: 240_000 }, async () => {
   assertBuilt();
   const { base, password } = await startServer();
-  const context = await launchBrowser();
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(WAIT);
-  const problems = watchConsole(page);
+  const { page, problems } = await openPage();
   await withEvidence(page, 'console', problems, () => walkThrough(page, base, password));
   assert.deepEqual(problems, [], `unexpected console output:\n${problems.join('\n')}`);
 });

@@ -9,18 +9,15 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { assertBuilt, launchBrowser, ROOT, runCleanups, startServer, WAIT, watchConsole, withEvidence } from './support.ts';
+import { assertBuilt, openPage, ROOT, runCleanups, startServer, WAIT, withEvidence } from './support.ts';
 
 after(runCleanups);
 
 test('data bank public catalog and the leaders\' development dashboard', { timeout: 240_000 }, async () => {
   assertBuilt();
   const { base, password } = await startServer();
-  const context = await launchBrowser();
-  const page = context.pages()[0] ?? (await context.newPage());
+  const { page, problems } = await openPage();
   await page.setViewportSize({ width: 1600, height: 1000 });
-  page.setDefaultTimeout(WAIT);
-  const problems = watchConsole(page);
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   await withEvidence(page, 'databank', problems, async () => {
     await publicCatalog(page, base);

@@ -7,7 +7,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { apiLogin, assertBuilt, launchBrowser, runCleanups, startServer, WAIT, watchConsole, withEvidence } from './support.ts';
+import { apiLogin, assertBuilt, openPage, runCleanups, startServer, withEvidence } from './support.ts';
 
 after(runCleanups);
 
@@ -40,12 +40,9 @@ test('incidents: call-taker creates and dispatches, agency moves its task live, 
   const operator = await makeUser(base, admin, { username: 'e2e.operator', displayName: 'Operator E2E', role: 'operator', regionCodes: [] });
   const officer = await makeUser(base, admin, { username: 'e2e.dishub', displayName: 'Petugas Dishub E2E', role: 'agency_officer', organizationId: dishubId, regionCodes: [] });
 
-  const opCtx = await launchBrowser();
-  const agCtx = await launchBrowser();
-  const op = opCtx.pages()[0] ?? (await opCtx.newPage());
-  const ag = agCtx.pages()[0] ?? (await agCtx.newPage());
-  for (const p of [op, ag]) p.setDefaultTimeout(WAIT);
-  const problems = [...[op, ag].map((p) => watchConsole(p))];
+  const { page: op, problems: opProblems } = await openPage();
+  const { page: ag, problems: agProblems } = await openPage();
+  const problems = [opProblems, agProblems];
   const all = () => problems.flat();
 
   await withEvidence(ag, 'incidents-agency', problems[1]!, async () => {
@@ -128,10 +125,8 @@ test('incidents: call-taker creates and dispatches, agency moves its task live, 
   });
 
   // the supervisor edits an SOP checklist in the settings page
-  const adminCtx = await launchBrowser();
-  const ad = adminCtx.pages()[0] ?? (await adminCtx.newPage());
-  ad.setDefaultTimeout(WAIT);
-  problems.push(watchConsole(ad));
+  const { page: ad, problems: adProblems } = await openPage();
+  problems.push(adProblems);
   await withEvidence(ad, 'incidents-settings', problems[2]!, async () => {
     await ad.goto(`${base}/insiden/pengaturan`);
     await ad.getByTestId('login-username').fill('admin');

@@ -8,7 +8,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { apiLogin, assertBuilt, launchBrowser, meanAbsDiff, runCleanups, samplePicture as sample, startRtspServer, startServer, WAIT, watchConsole, withEvidence, type PictureSample as Sample } from './support.ts';
+import { apiLogin, assertBuilt, meanAbsDiff, openPage, type PictureSample as Sample, runCleanups, samplePicture as sample, startRtspServer, startServer, WAIT, withEvidence } from './support.ts';
 
 after(runCleanups);
 
@@ -78,10 +78,7 @@ test('live: camera page plays real pixels fast; the video wall keeps a layout on
   assertBuilt();
   const [{ base, password }, rtsp] = await Promise.all([startServer(), startRtspServer()]);
   const camera = await pointCameraAt(base, password, rtsp.url);
-  const context = await launchBrowser();
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(WAIT);
-  const problems = watchConsole(page);
+  const { page, problems } = await openPage();
   const sockets = trackSockets(page);
   await withEvidence(page, 'live', problems, async () => {
     await cameraPage(page, base, password, camera);

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiLogin, assertBuilt, launchBrowser, meanAbsDiff, runCleanups, samplePicture as sample, startRtspServer, startServer, WAIT, watchConsole, withEvidence } from './support.ts';
+import { apiLogin, assertBuilt, meanAbsDiff, openPage, runCleanups, samplePicture as sample, startRtspServer, startServer, withEvidence } from './support.ts';
 
 after(runCleanups);
 
@@ -108,10 +108,7 @@ test('playback: recorded video plays in sync, seeks on the timeline, bookmarks, 
   assert.ok(rec.end - rec.start > 10_000, `both cameras recorded the same 10 s (${JSON.stringify(spans)})`);
   console.log(`recorded together ${((rec.end - rec.start) / 1000).toFixed(1)} s from ${new Date(rec.start).toISOString()}`);
 
-  const context = await launchBrowser();
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(WAIT);
-  const problems = watchConsole(page);
+  const { context, page, problems } = await openPage();
   await withEvidence(page, 'playback', problems, async () => {
     // Whole seconds: the URL carries the instant without a dot (see playbackPath).
     const start = Math.ceil((rec.start + 2000) / 1000) * 1000;

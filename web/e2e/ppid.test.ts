@@ -6,17 +6,14 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { assertBuilt, launchBrowser, runCleanups, startServer, WAIT, watchConsole, withEvidence } from './support.ts';
+import { assertBuilt, openPage, runCleanups, startServer, withEvidence } from './support.ts';
 
 after(runCleanups);
 
 test('ppid: public submission and tracking, officer answer in the console', { timeout: 240_000 }, async () => {
   assertBuilt();
   const { base, password } = await startServer();
-  const context = await launchBrowser();
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(WAIT);
-  const problems = watchConsole(page);
+  const { page, problems } = await openPage();
   await withEvidence(page, 'ppid', problems, () => walkThrough(page, base, password));
   // the one expected failure: the deliberately wrong tracking code answers 404, which Chromium logs
   const expected = problems.filter((p) => /status of 404 .*\/api\/public\/ppid\/track\)$/.test(p));

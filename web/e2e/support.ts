@@ -185,6 +185,14 @@ export async function launchBrowser(): Promise<BrowserContext> {
   return context;
 }
 
+/** A fresh browser and its first page, with the test timeout and a watch on its console. */
+export async function openPage(): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await launchBrowser();
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(WAIT);
+  return { context, page, problems: watchConsole(page) };
+}
+
 /** Collects console errors and warnings (minus ALLOWED) and page errors. */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];

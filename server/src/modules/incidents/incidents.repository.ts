@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
-import type { IncidentsTable, IncidentTasksTable } from '../../platform/db/schema.ts';
+import type { IncidentsTable, IncidentTasksTable } from '../../platform/db/schema-incidents.ts';
 
 export type IncidentRow = Selectable<IncidentsTable>;
 export type TaskRow = Selectable<IncidentTasksTable> & { organization_name: string };
@@ -165,7 +165,7 @@ export class IncidentsRepository {
   }
 
   // ---- attachments ----
-  insertAttachment(db: Executor, v: Insertable<import('../../platform/db/schema.ts').IncidentAttachmentsTable>) {
+  insertAttachment(db: Executor, v: Insertable<import('../../platform/db/schema-incidents.ts').IncidentAttachmentsTable>) {
     return db.insertInto('incident_attachments').values(v).returning('id').executeTakeFirstOrThrow();
   }
   listAttachments(db: Executor, incidentId: string) {

@@ -129,7 +129,7 @@ export class ExportsService {
       await mkdir(dir, { recursive: true });
       const from = row.from_time.getTime();
       const to = row.to_time.getTime();
-      const cams = await this.db.selectFrom('cameras').select(['id', 'code', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', row.camera_ids).execute();
+      const cams = await this.repo.cameraLabels(this.db, tenantId, row.camera_ids);
       const byId = new Map(cams.map((c) => [c.id, c]));
       // plan everything first: the progress bar needs the total
       const work: { cameraId: string; code: string; span: PlannedSpan }[] = [];

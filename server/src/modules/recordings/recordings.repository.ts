@@ -206,6 +206,22 @@ export class RecordingsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Code and name of the tenant's cameras with these ids (export file names and manifest). */
+  async cameraLabels(db: Executor, tenantId: string, ids: string[]): Promise<{ id: string; code: string; name: string }[]> {
+    if (ids.length === 0) return [];
+    return db.selectFrom('cameras').select(['id', 'code', 'name']).where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
+  }
+
+  // ── signing key ──
+  async signingKey(db: Executor, purpose: string) {
+    return db.selectFrom('signing_keys').selectAll().where('purpose', '=', purpose).executeTakeFirst();
+  }
+
+  /** Stores a key unless one exists already (two processes may race: the first wins). */
+  async insertSigningKey(db: Executor, v: { purpose: string; publicKey: string; privateKeyEnc: string }): Promise<void> {
+    await db.insertInto('signing_keys').values({ purpose: v.purpose, public_key: v.publicKey, private_key_enc: v.privateKeyEnc }).onConflict((oc) => oc.column('purpose').doNothing()).execute();
+  }
+
   // ── storage ──
   /** Per visible camera: bytes and recordings (trigger-kept totals), oldest recording, bytes under active holds. */
   async storage(db: Executor, tenantId: string, cameraIds: string[]): Promise<StorageRow[]> {

@@ -6,6 +6,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
 import type { SecretBox } from '../../platform/crypto/secret-box.ts';
+import { RecordingsRepository } from './recordings.repository.ts';
 
 const PURPOSE = 'export-manifest';
 
@@ -32,6 +33,7 @@ export function verifySignature(publicKeyPem: string, data: Uint8Array, signatur
 }
 
 export class ExportSigner {
+  private readonly repo = new RecordingsRepository();
   private key: Promise<SigningKey> | null = null;
   constructor(
     private readonly db: Db,
@@ -47,14 +49,15 @@ export class ExportSigner {
   }
 
   private async load(): Promise<SigningKey> {
-    let row = await this.db.selectFrom('signing_keys').selectAll().where('purpose', '=', PURPOSE).executeTakeFirst();
+    let row = await this.repo.signingKey(this.db, PURPOSE);
     if (!row) {
       const { publicKey, privateKey } = generateKeyPairSync('ed25519');
       const pub = publicKey.export({ type: 'spki', format: 'pem' }).toString();
       const priv = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
       // two API processes may race here: the first insert wins and both use it
-      await this.db.insertInto('signing_keys').values({ purpose: PURPOSE, public_key: pub, private_key_enc: this.secrets.seal(priv) }).onConflict((oc) => oc.column('purpose').doNothing()).execute();
-      row = await this.db.selectFrom('signing_keys').selectAll().where('purpose', '=', PURPOSE).executeTakeFirstOrThrow();
+      await this.repo.insertSigningKey(this.db, { purpose: PURPOSE, publicKey: pub, privateKeyEnc: this.secrets.seal(priv) });
+      row = await this.repo.signingKey(this.db, PURPOSE);
+      if (!row) throw new Error('signing key not stored');
     }
     const privateKey: KeyObject = createPrivateKey(this.secrets.open(row.private_key_enc));
     return { publicKeyPem: row.public_key, fingerprint: keyFingerprint(row.public_key), sign: (data) => sign(null, data, privateKey) };

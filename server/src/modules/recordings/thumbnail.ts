@@ -17,7 +17,10 @@ export function decodeThumbnail(ffmpeg: string, mp4: AsyncIterable<Uint8Array>, 
     let err = '';
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()).length > 4000 && (err = err.slice(-4000)));
+    child.stderr.on('data', (b: Buffer) => {
+      // the tail says why it failed; keep it bounded
+      err = (err + b.toString()).slice(-4000);
+    });
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
