@@ -15,3 +15,5 @@ export * from './dashboards.ts';
 export * from './ppid.ts';
 export * from './incidents.ts';
 export * from './open311.ts';
+export * from './portal.ts';
+export * from './displays.ts';
