@@ -20,6 +20,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      // three pages: the console, the public portal (kept small: no Mantine, no maplibre) and the kiosk
+      input: { console: 'index.html', portal: 'portal.html', display: 'display.html' },
       output: {
         // maplibre is large and only needed on map pages: keep it in its own cacheable chunk.
         codeSplitting: {

@@ -18,6 +18,7 @@ import type { SecretBox } from './platform/crypto/secret-box.ts';
 import { Policy } from './platform/authz/policy.ts';
 import { registerErrorHandler, registerNotFound } from './platform/http/error-handler.ts';
 import { registerAuth } from './platform/http/auth-hook.ts';
+import { Pages, type HeadRenderer } from './platform/http/pages.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { AuditService, auditPolicy, auditRoutes, auditScopes } from './modules/audit/index.ts';
 import { TenancyService, tenancyPolicy, tenancyRoutes, tenancyScopes } from './modules/tenancy/index.ts';
@@ -181,8 +182,11 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   incidentsConfigRoutes(app, services.incidents);
   open311Routes(app, services.open311);
 
+  // page heads (title, description, Open Graph) for the portal's camera and statistics pages
+  const pageHead: HeadRenderer | null = null;
   const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));
-  if (withConsole) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false, index: 'index.html' });
-  registerNotFound(app, withConsole);
+  // `/` is the portal's page, rendered with its head; the static plugin serves only built files
+  if (withConsole) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false, index: false });
+  registerNotFound(app, withConsole ? new Pages(options.webDist!, pageHead) : null);
   return { app, services, metrics };
 }

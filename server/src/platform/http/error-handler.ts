@@ -1,3 +1,4 @@
+import type { Pages } from './pages.ts';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -42,14 +43,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
 }
 
 /**
- * Unknown routes: JSON 404 for the API; with a console build, other GET pages fall back to its
- * index.html so client-side routes survive a reload. Fastify allows one not-found handler.
+ * Unknown routes: JSON 404 for the API; with a web build, other GET pages fall back to the page
+ * that owns the path (console, portal or kiosk) so client-side routes survive a reload. Fastify
+ * allows one not-found handler.
  */
-export function registerNotFound(app: FastifyInstance, spaFallback: boolean): void {
-  app.setNotFoundHandler((req, reply) => {
+export function registerNotFound(app: FastifyInstance, pages: Pages | null): void {
+  app.setNotFoundHandler(async (req, reply) => {
     // a dot in the path means a file that is missing; one in the query (`?t=…00.000Z`) does not
     const path = req.url.split('?')[0]!;
-    if (spaFallback && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) return reply.sendFile('index.html');
+    if (pages && req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+      const { html } = await pages.render(path, req.query as Record<string, string>);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    }
     return reply.status(404).send({ error: { code: 'not_found', message: `Rute ${req.method} ${path} tidak ada` } });
   });
 }
