@@ -114,9 +114,15 @@ export class ExportsService {
     return { publicKeyPem: k.publicKeyPem, fingerprint: k.fingerprint };
   }
 
+  /**
+   * An export is team evidence (an incident's attachment is opened by whoever handles the incident):
+   * its creator, an admin, or anyone allowed to export who may see every one of its cameras.
+   */
   private async row(actor: Actor, id: string): Promise<ExportRow> {
     const row = await this.repo.getExport(this.db, actor.tenantId, id);
-    if (!row || (actor.role !== 'admin' && row.created_by !== actor.userId)) throw notFound('Ekspor');
+    if (!row) throw notFound('Ekspor');
+    if (actor.role === 'admin' || row.created_by === actor.userId) return row;
+    for (const cameraId of row.camera_ids) await this.cameras.get(actor, cameraId).catch(() => { throw notFound('Ekspor'); });
     return row;
   }
 

@@ -174,7 +174,11 @@ for (const kind of DB_KINDS) {
       assert.equal(e.files.length, 2);
       assert.equal(e.gaps.length, 1);
       assert.equal(e.holdIds.length, 1);
-      assert.equal((await t.as(op2)({ method: 'GET', url: `/api/exports/${e.id}` })).statusCode, 404, "another operator's export");
+      // another operator who may see the camera opens it (team evidence); one outside its region does not
+      assert.equal((await t.as(op2)({ method: 'GET', url: `/api/exports/${e.id}` })).statusCode, 200, "another operator's export");
+      const outside = await t.signIn({ role: 'operator', regionCodes: ['62.01'] });
+      assert.equal((await t.as(outside)({ method: 'GET', url: `/api/exports/${e.id}` })).statusCode, 404, 'camera outside the region');
+      assert.equal((await t.as(outside)({ method: 'GET', url: e.zipUrl })).statusCode, 404);
       assert.equal((await t.as(admin)({ method: 'GET', url: `/api/exports/${e.id}` })).statusCode, 200);
       // download everything into a folder, as a user would, and verify it
       const out = mkdtempSync(join(tmpdir(), 'pantau-export-check-'));
@@ -215,7 +219,9 @@ for (const kind of DB_KINDS) {
       const manifest = JSON.parse((await t.as(op)({ method: 'GET', url: e.manifestUrl })).body);
       assert.ok(manifest.sources.length >= 2 && manifest.sources.every((x: { state: string }) => x.state === 'verified'), 'source segments re-hashed');
       // a segment changed on disk after recording: the export refuses, naming it
-      const seg = await t.db.selectFrom('recordings').select('path').where('camera_id', '=', cam).orderBy('start_time').executeTakeFirstOrThrow();
+      // the recording that holds the re-exported instant (rotation is staggered per camera, so the
+      // first run may be cut anywhere: the earliest recording need not be part of this export)
+      const seg = await t.db.selectFrom('recordings').select('path').where('camera_id', '=', cam).where('start_time', '<=', new Date(T0 + 2_000)).where('end_time', '>', new Date(T0 + 2_000)).executeTakeFirstOrThrow();
       const segPath = join(dir, ...seg.path.split('/'));
       const original = readFileSync(segPath);
       const tampered = Buffer.from(original);
