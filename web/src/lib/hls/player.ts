@@ -111,7 +111,8 @@ function playMse(video: HTMLVideoElement, url: string, report: (s: HlsState) => 
     report({ kind: 'playing' });
   };
   const onWaiting = () => {
-    report({ kind: 'stalled' });
+    // the first `waiting` comes before any picture: still connecting, not stalled
+    if (played) report({ kind: 'stalled' });
     void sink?.tend().catch(() => undefined); // a gap: jump it
   };
   video.addEventListener('playing', onPlaying);

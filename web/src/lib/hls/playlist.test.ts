@@ -79,4 +79,5 @@ test('the playhead stays about the hold-back behind the edge', () => {
   assert.deepEqual(edgeDecision([[0, 10]], 8.6, 1.5), { seek: null, rate: 1 });
   assert.deepEqual(edgeDecision([[0, 1], [4, 5]], 2, 1.5), { seek: 4, rate: 1 }, 'in a gap: to the next picture');
   assert.deepEqual(edgeDecision([], 0, 1.5), { seek: null, rate: 1 });
+  assert.deepEqual(edgeDecision([[0, 4]], 1, 1.5, 2), { seek: 2.5, rate: 1 }, 'while joining a smaller excess jumps');
 });

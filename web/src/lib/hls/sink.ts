@@ -13,16 +13,18 @@ export function mediaSourceClass(): MediaSourceCtor | null {
 
 /** Buffer kept behind the playhead; older is removed so memory stays flat for days. */
 const KEEP_BEHIND_S = 10;
+const STARTUP_MS = 3000;
 
 /**
  * The playhead's decision for a live buffer, given the hold-back the playlist asks for: jump when
- * far behind or in a gap, play 8 % faster when somewhat behind, normal speed near the target. Pure.
+ * far behind (`jumpAbove`) or in a gap, play 8 % faster when somewhat behind, normal speed near
+ * the target. Pure.
  */
-export function edgeDecision(ranges: [number, number][], t: number, holdBack: number): { seek: number | null; rate: number } {
+export function edgeDecision(ranges: [number, number][], t: number, holdBack: number, jumpAbove = holdBack + 3): { seek: number | null; rate: number } {
   if (ranges.length === 0) return { seek: null, rate: 1 };
   const [lastStart, end] = ranges[ranges.length - 1]!;
   const lag = end - t;
-  if (lag > holdBack + 3) return { seek: Math.max(lastStart, end - holdBack), rate: 1 };
+  if (lag > jumpAbove) return { seek: Math.max(lastStart, end - holdBack), rate: 1 };
   if (!ranges.some(([s, e]) => t >= s && t < e)) {
     const next = ranges.find(([s]) => s > t);
     return { seek: next ? next[0] : null, rate: 1 };
@@ -41,6 +43,7 @@ export class HlsSink {
   private sb: SourceBuffer | null = null;
   private readonly url: string;
   private readonly ready: Promise<void>;
+  private readonly createdAt = performance.now();
 
   constructor(
     private readonly video: HTMLVideoElement,
@@ -91,7 +94,10 @@ export class HlsSink {
     if (!sb || sb.updating) return;
     const v = this.video;
     const ranges = rangesOf(sb.buffered);
-    const edge = edgeDecision(ranges, v.currentTime, this.holdBack);
+    // joining starts at a keyframe up to a segment further back; in the first seconds a small
+    // excess already jumps, later only a large one (a jump is a visible skip)
+    const startup = performance.now() - this.createdAt < STARTUP_MS;
+    const edge = edgeDecision(ranges, v.currentTime, this.holdBack, this.holdBack + (startup ? 0.5 : 3));
     if (edge.seek !== null) v.currentTime = edge.seek;
     if (edge.rate !== v.playbackRate) v.playbackRate = edge.rate;
     if (v.paused && ranges.length) void v.play().catch(() => undefined);
