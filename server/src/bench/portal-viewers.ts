@@ -138,28 +138,32 @@ function save(dir: string, name: string, body: Buffer, duration?: number): void 
 }
 
 /**
- * The same pattern against static files: each step fetches the playlist, then the next saved
- * part (or segment), paced at the files' own durations as the live stream paced the first run.
+ * The same pattern against static files. LL-HLS players are in step: a blocking reload releases
+ * every viewer when a part appears, and they all fetch it at once. So here every viewer fetches
+ * file k of the saved sequence at the same instant `grid0 + (durations of files before k)`,
+ * preceded by the playlist, as the live run did.
  */
-export async function staticViewer(o: { base: string; index: number; files: string[]; until: number; lowLatency: boolean; totals: ViewerTotals }): Promise<void> {
+export async function staticViewer(o: { base: string; index: number; files: string[]; grid0: number; until: number; lowLatency: boolean; totals: ViewerTotals }): Promise<void> {
   const agent = new Agent({ keepAlive: true, maxSockets: 2, localAddress: viewerAddress(o.index) });
-  let due = performance.now();
-  let k = o.index % Math.max(1, o.files.length);
+  const duration = (k: number) => (savedDurations.get(o.files[k % o.files.length]!) ?? 0.5) * 1000;
+  let k = 0;
+  let due = o.grid0;
+  while (due < performance.now()) due += duration(k++); // a late joiner takes the next step
   try {
     while (performance.now() < o.until) {
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((res) => setTimeout(res, wait));
       const pl = await get(agent, `${o.base}/index.m3u8`);
       o.totals.playlists++;
       if (pl.status !== 200) fail(o.totals, `playlist ${pl.status}`);
-      const name = o.files[k++ % o.files.length]!;
+      const name = o.files[k % o.files.length]!;
       const r = await get(agent, `${o.base}/${name}`);
       if (r.status !== 200) fail(o.totals, `${name} ${r.status}`);
       else {
         (o.lowLatency ? o.totals.partMs : o.totals.segmentMs).push(r.ms);
         o.totals.bytes += r.body.length;
       }
-      due += (savedDurations.get(name) ?? 0.5) * 1000;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+      due += duration(k++);
     }
   } finally {
     agent.destroy();

@@ -139,12 +139,13 @@ const main = async () => {
   const sidle = await measure(stat.pid!, () => sleep(2000));
   const statics = emptyTotals();
   const srun = await measure(stat.pid!, async () => {
-    const until = performance.now() + T * 1000;
+    const grid0 = performance.now();
+    const until = grid0 + T * 1000;
     await Promise.all(
       Array.from({ length: N }, async (_, i) => {
         await sleep((i / N) * 2000);
         const ll = i % 5 !== 4;
-        await staticViewer({ base: sbase, index: i, files: ll ? parts : segments, until, lowLatency: ll, totals: statics });
+        await staticViewer({ base: sbase, index: i, files: ll ? parts : segments, grid0, until, lowLatency: ll, totals: statics });
       }),
     );
   });
