@@ -33,6 +33,8 @@ import { CkanService, OpendataService, ResourcesService, ckanRoutes, opendataPol
 import { buildPpidServices, ppidPolicy, ppidPublicRoutes, ppidRoutes } from './modules/ppid/index.ts';
 import { buildIncidentModule, incidentsConfigRoutes, incidentsPolicy, incidentsRoutes, incidentsScopes } from './modules/incidents/index.ts';
 import { Open311Service, open311Routes } from './modules/open311/index.ts';
+import { HlsPackagers } from './media/index.ts';
+import { HlsService, cachedAccess, hlsRoutes, publicCameraAccess } from './modules/hls/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
 z.config(z.locales.id());
@@ -181,6 +183,8 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   incidentsRoutes(app, services.incidents);
   incidentsConfigRoutes(app, services.incidents);
   open311Routes(app, services.open311);
+  // live HLS for the portal and displays; public cameras only until the portal's access rule is wired
+  hlsRoutes(app, new HlsService(deps.media ? new HlsPackagers(deps.media) : null), cachedAccess(publicCameraAccess(deps.db)));
 
   // page heads (title, description, Open Graph) for the portal's camera and statistics pages
   const pageHead: HeadRenderer | null = null;

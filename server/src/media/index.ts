@@ -8,3 +8,4 @@ export type { CameraSource, CameraStatusEvent, CameraConnectionStatus, StreamKin
 export { Recorder, type RecorderOptions } from './recorder/index.ts';
 export type { RunInfo } from './recorder/index.ts';
 export { Playback, VirtualMp4, spanFps, type RecordedSpan, type Plan, type PlannedSpan, type PlannedGap, type SourceCheck } from './playback/index.ts';
+export { HlsPackagers, HlsPackager, parseHlsFile, hlsFiles, type HlsPackagersOptions, type HlsPackagerOptions, type PackagerState } from './hls/index.ts';
