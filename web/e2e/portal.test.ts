@@ -100,6 +100,11 @@ test('portal: a citizen reports with a photo on a phone and tracks it; officials
   const changed = await fetch(`${base}/api/auth/password`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: p.cookie, 'x-csrf-token': p.csrf }, body: JSON.stringify({ currentPassword: first, newPassword: PASSWORD }) });
   assert.ok(changed.status < 300, await changed.text());
 
+  // the server fills the page head: a public camera by name, with Open Graph and JSON-LD
+  const head = await (await fetch(`${base}/kamera/${shown.id}?lang=en`)).text();
+  assert.ok(head.includes(`<title>${shown.name}`) && head.includes('og:title') && head.includes('application/ld+json'), head.slice(0, 600));
+  assert.match(await (await fetch(`${base}/statistik`)).text(), /<title>Statistik transparansi/);
+
   // a real JPEG from ffmpeg for the report's photo
   const dir = mkdtempSync(join(tmpdir(), 'pantau-portal-e2e-'));
   const photo = join(dir, 'jalan.jpg');

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { usePortalT } from './i18n.ts';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { usePortalInfo } from './api.ts';
@@ -13,8 +13,13 @@ export function Layout() {
   const navigate = useNavigate();
   const other: PortalLang = i18n.language === 'en' ? 'id' : 'en';
 
-  // a new page moves focus to its heading's region: screen readers hear the change
+  // a new page (not the first) moves focus to the main region: screen readers hear the change
+  const first = useRef(true);
   useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     document.getElementById('konten')?.focus({ preventScroll: true });
   }, [location.pathname]);
 

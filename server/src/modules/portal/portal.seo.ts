@@ -66,7 +66,7 @@ export function portalHead(svc: PortalService) {
     return [
       `<title>${e(title)}</title>`,
       `<meta name="description" content="${e(description)}">`,
-      `<meta name="content-language" content="${lang}">`,
+      `<meta http-equiv="content-language" content="${lang}">`,
       `<link rel="canonical" href="${e(canonicalPath + qs(lang))}">`,
       `<link rel="alternate" hreflang="id" href="${e(canonicalPath + qs('id'))}">`,
       `<link rel="alternate" hreflang="en" href="${e(canonicalPath + qs('en'))}">`,

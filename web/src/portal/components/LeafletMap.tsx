@@ -6,7 +6,7 @@ import type { PublicCamera } from '../api.ts';
 // Loaded on demand (its own chunk): Leaflet is the largest piece of the portal.
 
 // the shipped boundaries (web/public/geo): a map without a tile server still shows where things are
-const BOUNDARIES = ['/geo/kalteng-kabkota.geojson', '/geo/kota-lain.geojson'];
+const BOUNDARIES = ['/geo/kalteng-kabkota.geojson', '/geo/kota-lain.geojson', '/geo/palangkaraya-kecamatan.geojson'];
 // Palangka Raya's Bundaran Besar: where the demo's cameras are
 const DEFAULT_CENTER: L.LatLngExpression = [-2.21, 113.91];
 
@@ -21,11 +21,12 @@ function createMap(el: HTMLDivElement, base: MapBase): L.Map {
   map.attributionControl.setPrefix(false);
   // tiles only when the installation configures a tile server: no third-party calls by default
   if (base.tileUrl) L.tileLayer(base.tileUrl, { attribution: base.attribution ?? '', maxZoom: 19 }).addTo(map);
-  const shapes = L.geoJSON(undefined, { style: { color: '#4d5560', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6 }, interactive: false }).addTo(map);
+  const shapes = L.geoJSON(undefined, { style: { color: '#4d5560', weight: 1, fillColor: '#ffffff', fillOpacity: 0.5 }, interactive: false }).addTo(map);
   for (const url of BOUNDARIES) {
     fetch(url)
       .then((r) => (r.ok ? r.json() : null))
-      .then((g) => g && shapes.addData(g))
+      // drawn late (fetched): send behind the camera dots
+      .then((g) => g && shapes.addData(g).bringToBack())
       .catch(() => undefined); // boundaries are decoration; the markers matter
   }
   el.setAttribute('role', 'region');

@@ -32,7 +32,7 @@ export function StatsPage() {
         <>
           <div className="cards">
             <div className="card"><div className="muted">{t('stats.total')}</div><div className="num" data-testid="stats-total">{num(d.reports.total)}</div></div>
-            <div className="card"><div className="muted">{t('stats.cameras')}</div><div className="num" data-testid="stats-cameras">{t('stats.camerasOnline', { online: num(d.cameras.online), total: num(d.cameras.total) })}</div></div>
+            <div className="card"><div className="muted">{t('stats.cameras')}</div><div className="num small" data-testid="stats-cameras">{t('stats.camerasOnline', { online: num(d.cameras.online), total: num(d.cameras.total) })}</div></div>
           </div>
           <Bars testId="stats-category" title={t('stats.byCategory')} columns={[t('stats.colCategory'), t('stats.colCount')]} data={d.reports.byCategory.map((r) => ({ key: r.category, label: r.label, value: r.count }))} />
           <Bars testId="stats-status" title={t('stats.byStatus')} columns={[t('stats.colStatus'), t('stats.colCount')]} data={d.reports.byStatus.map((r) => ({ key: r.status, label: t(`incidentStatus.${r.status}`, { defaultValue: r.status }), value: r.count }))} />
