@@ -19,6 +19,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
+    // the portal's JS budget test (web/src/portal/budget.test.ts) walks the manifest from portal.html
+    manifest: true,
     rolldownOptions: {
       // three pages: the console, the public portal (kept small: no Mantine, no maplibre) and the kiosk
       input: { console: 'index.html', portal: 'portal.html', display: 'display.html' },

@@ -35,6 +35,8 @@ import { buildIncidentModule, incidentsConfigRoutes, incidentsPolicy, incidentsR
 import { Open311Service, open311Routes } from './modules/open311/index.ts';
 import { HlsPackagers } from './media/index.ts';
 import { HlsService, cachedAccess, hlsRoutes, publicCameraAccess } from './modules/hls/index.ts';
+// public portal (issue #6)
+import { PortalService, portalHead, portalPolicy, portalRoutes, seoRoutes, type DisplayViewerResolver } from './modules/portal/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
 z.config(z.locales.id());
@@ -72,13 +74,16 @@ export interface AppDeps {
   options: AppOptions;
   /** The media pipeline when this process runs the media role; live view needs it. */
   media?: MediaPipeline | null;
+  /** Resolves a Smart Display's cookie to its tier (the displays module); absent: displays count as public. */
+  displayViewer?: DisplayViewerResolver | null;
 }
 
 /** Every service, wired once: their constructors are their dependency lists. */
-export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
+export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media' | 'displayViewer'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
   const { db, clock, secrets, options } = deps;
   const policy = new Policy(
-    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy, ppidPolicy, incidentsPolicy],
+    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy, ppidPolicy, incidentsPolicy,
+      portalPolicy],
     [auditScopes, tenancyScopes, camerasScopes, liveScopes, recordingsScopes, opendataScopes, dashboardsScopes, incidentsScopes],
   );
   const audit = new AuditService(db, policy, clock);
@@ -116,7 +121,10 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
     { key: 'ppid_timeliness', collect: (actor) => ppid.reports.timelinessIndicator(actor, new Date(clock.now().getTime() + 7 * 3_600_000).getUTCFullYear()) },
   ]);
   const open311 = new Open311Service(db, clock, policy, auth, incidents);
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid, incidents, open311 };
+  // public portal (issue #6): the same incident aggregates as the console, for the whole tenant
+  const portal = new PortalService(db, policy, audit, clock, (t, r) => incidents.publicStats.forTenant(t, r), deps.displayViewer ?? null);
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid, incidents, open311,
+    portal };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -185,9 +193,12 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   open311Routes(app, services.open311);
   // live HLS for the portal and displays; public cameras only until the portal's access rule is wired
   hlsRoutes(app, new HlsService(deps.media ? new HlsPackagers(deps.media) : null), cachedAccess(publicCameraAccess(deps.db)));
+  // public portal (issue #6)
+  portalRoutes(app, services.portal, { mapTileUrl: options.mapTileUrl, mapAttribution: options.mapAttribution });
+  seoRoutes(app, services.portal);
 
   // page heads (title, description, Open Graph) for the portal's camera and statistics pages
-  const pageHead: HeadRenderer | null = null;
+  const pageHead: HeadRenderer | null = portalHead(services.portal);
   const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));
   // `/` is the portal's page, rendered with its head; the static plugin serves only built files
   if (withConsole) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false, index: false });

@@ -41,7 +41,6 @@ const IncidentBoardPage = lazy(() => import('./features/incidents/pages/Incident
 const CallTakerPage = lazy(() => import('./features/incidents/pages/CallTakerPage.tsx').then((m) => ({ default: m.CallTakerPage })));
 const IncidentDetailPage = lazy(() => import('./features/incidents/pages/IncidentDetailPage.tsx').then((m) => ({ default: m.IncidentDetailPage })));
 const AgencyTasksPage = lazy(() => import('./features/incidents/pages/AgencyTasksPage.tsx').then((m) => ({ default: m.AgencyTasksPage })));
-const TrackingPage = lazy(() => import('./features/incidents/pages/TrackingPage.tsx').then((m) => ({ default: m.TrackingPage })));
 const IncidentSettingsPage = lazy(() => import('./features/incidents/pages/IncidentSettingsPage.tsx').then((m) => ({ default: m.IncidentSettingsPage })));
 const IncidentStatsPage = lazy(() => import('./features/incidents/pages/IncidentStatsPage.tsx').then((m) => ({ default: m.IncidentStatsPage })));
 const PlaybackPage = lazy(() => import('./features/playback/pages/PlaybackPage.tsx').then((m) => ({ default: m.PlaybackPage })));
@@ -66,14 +65,6 @@ export function App() {
         <Route path="/informasi-publik/permohonan" element={<PublicRequestPage />} />
         <Route path="/informasi-publik/lacak" element={<PublicTrackPage />} />
       </Route>
-      <Route
-        path="/lacak/:ticket?"
-        element={
-          <Suspense fallback={<FullScreenLoader />}>
-            <TrackingPage />
-          </Suspense>
-        }
-      />
       <Route element={<RequireAuth />}>
         <Route path={CHANGE_PASSWORD_PATH} element={<ForcedPasswordPage />} />
         <Route element={<AppLayout />}>

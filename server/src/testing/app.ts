@@ -14,6 +14,7 @@ import { seedRegions } from '../seed/demo.ts';
 import { ORGANIZATIONS } from '../seed/kalteng.ts';
 import { freshDatabase, type DbKind } from './db.ts';
 import type { MediaPipeline } from '../media/index.ts';
+import type { DisplayViewerResolver } from '../modules/portal/index.ts';
 
 export interface Session {
   username: string;
@@ -27,7 +28,7 @@ let counter = 0;
 const unique = (p: string) => `${p}${++counter}${randomBytes(2).toString('hex')}`;
 
 /** An app on a fresh database with one tenant (Kalimantan Tengah) and its organizations; factories for users and cameras. */
-export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: number; media?: MediaPipeline; dataDir?: string; ffmpegPath?: string | null } = {}) {
+export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: number; media?: MediaPipeline; dataDir?: string; ffmpegPath?: string | null; displayViewer?: DisplayViewerResolver } = {}) {
   const database: DatabaseHandle = await freshDatabase(kind);
   const clock = new ManualClock(new Date());
   const secrets = new SecretBox(randomBytes(32));
@@ -36,6 +37,7 @@ export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: 
     clock,
     secrets,
     media: opts.media ?? null,
+    displayViewer: opts.displayViewer ?? null,
     options: {
       sessionHours: 12,
       secureCookies: false,

@@ -7,6 +7,7 @@ import {
 } from '@pantau/shared';
 import { requireActor } from '../../platform/http/auth-hook.ts';
 import type { IncidentModule } from './index.ts';
+import { incidentsPublicPhotoRoutes } from './incidents.public.routes.ts';
 
 const categoryParams = z.object({ code: categoryCodeSchema });
 
@@ -44,8 +45,9 @@ export function incidentsConfigRoutes(app: FastifyInstance, m: IncidentModule): 
   r.get('/api/public/incidents/categories', { schema: { tags: pub, querystring: tenantQuery, response: { 200: z.array(incidentCategorySchema) } } }, async (req) =>
     m.config.categoriesOf((await m.publicSide.tenantOf(req.query.tenant ?? null)).id, true),
   );
+  // public writes act for nobody: a signed-in official's cookie grants nothing, so no CSRF token is asked
   r.post('/api/public/incidents', {
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { csrfExempt: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: { tags: pub, summary: 'Laporan warga (tanpa akun); kode buka-kembali hanya ditampilkan sekali', querystring: tenantQuery, body: publicIncidentCreateSchema, response: { 201: publicIncidentCreatedSchema } },
   }, async (req, reply) => {
     const { ticket, reopenCode } = await m.publicSide.create(req.query.tenant ?? null, req.body);
@@ -53,7 +55,8 @@ export function incidentsConfigRoutes(app: FastifyInstance, m: IncidentModule): 
   });
   const ticketParams = z.object({ ticket: z.string().regex(/^PTU-\d{6}-[A-Z0-9]{6}$/, 'nomor tiket tidak valid') });
   r.get('/api/public/incidents/:ticket', { schema: { tags: pub, summary: 'Lacak laporan: riwayat status tanpa data pribadi', params: ticketParams, response: { 200: publicTrackingSchema } } }, (req) => m.publicSide.track(req.params.ticket));
-  r.post('/api/public/incidents/:ticket/reopen', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: pub, params: ticketParams, body: reopenInputSchema, response: { 200: publicTrackingSchema } } }, (req) =>
+  r.post('/api/public/incidents/:ticket/reopen', { config: { csrfExempt: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: pub, params: ticketParams, body: reopenInputSchema, response: { 200: publicTrackingSchema } } }, (req) =>
     m.publicSide.reopen(req.params.ticket, req.body.reopenCode, req.body.reason),
   );
+  incidentsPublicPhotoRoutes(app, m);
 }

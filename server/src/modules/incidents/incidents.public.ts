@@ -7,6 +7,10 @@ import type { IncidentCore } from './incidents.core.ts';
 import type { IncidentsService } from './incidents.service.ts';
 import { publicTenant } from './incidents.repository.ts';
 import { DEFAULT_REOPEN_DAYS, reopenDeadline } from './incidents.lifecycle.ts';
+import type { IncidentEvidenceService } from './incidents.evidence.ts';
+
+/** A reporter may add a few photos to a fresh report, not use it as free image hosting. */
+export const PUBLIC_PHOTO_LIMIT = { perIncident: 3, withinHours: 24 };
 
 /** The public side: report without an account, track by ticket, reopen with the reopen code. */
 export class IncidentPublicService {
@@ -14,7 +18,24 @@ export class IncidentPublicService {
     private readonly core: IncidentCore,
     private readonly incidents: IncidentsService,
     private readonly reopenDays = DEFAULT_REOPEN_DAYS,
+    private readonly evidence: IncidentEvidenceService | null = null,
   ) {}
+
+  /**
+   * A photo for a report just made, proven by its reopen code (shown only to the reporter).
+   * The evidence service checks the magic bytes and keeps an EXIF-free copy, as for the console.
+   */
+  async attachPhoto(ticket: string, reopenCode: string, bytes: Uint8Array): Promise<{ id: string }> {
+    const { core } = this;
+    const inc = await core.repo.findByTicket(core.db, ticket);
+    if (!inc) throw notFound('Tiket');
+    if (!inc.reopen_code_hash || !safeEqual(inc.reopen_code_hash, sha256Hex(reopenCode))) throw forbidden('Kode laporan salah');
+    if (core.clock.now().getTime() - inc.created_at.getTime() > PUBLIC_PHOTO_LIMIT.withinHours * 3_600_000) throw conflict('Foto hanya dapat ditambahkan dalam 24 jam setelah melapor');
+    const photos = (await core.repo.listAttachments(core.db, inc.id)).filter((a) => a.kind === 'photo');
+    if (photos.length >= PUBLIC_PHOTO_LIMIT.perIncident) throw conflict(`Paling banyak ${PUBLIC_PHOTO_LIMIT.perIncident} foto per laporan`);
+    if (!this.evidence) throw new DomainError('unavailable', 'Unggah foto tidak tersedia');
+    return this.evidence.attachPhoto(null, inc.id, bytes, inc.tenant_id);
+  }
 
   async tenantOf(slug: string | null): Promise<{ id: string; slug: string; name: string }> {
     const t = await publicTenant(this.core.db, slug);

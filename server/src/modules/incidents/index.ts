@@ -14,11 +14,13 @@ import { IncidentEvidenceService } from './incidents.evidence.ts';
 import { IncidentConfigService } from './incidents.config.service.ts';
 import { IncidentPublicService } from './incidents.public.ts';
 import { IncidentStatsService } from './stats.service.ts';
+import { IncidentPublicStats } from './stats.public.ts';
 import { IncidentJobs } from './incidents.jobs.ts';
 import type { EmailTransport, WebhookPoster } from './outbox.delivery.ts';
 
 export { incidentsRoutes } from './incidents.routes.ts';
 export { incidentsConfigRoutes } from './incidents.config.routes.ts';
+export type { PublicIncidentStats, IncidentPublicStats } from './stats.public.ts';
 export { incidentsPolicy, incidentsScopes } from './incidents.policy.ts';
 export { seedIncidentDefaults } from './incidents.defaults.ts';
 export type { IncidentJobs } from './incidents.jobs.ts';
@@ -34,15 +36,18 @@ export function buildIncidentModule(deps: { db: Db; policy: Policy; audit: Audit
   const events = new IncidentEvents(deps.policy);
   const core = new IncidentCore(deps.db, deps.policy, deps.audit, deps.clock, events);
   const incidents = new IncidentsService(core);
+  const evidence = new IncidentEvidenceService(core, incidents, deps.cameras, deps.exports ?? null);
   return {
     core,
     events,
     incidents,
     workflow: new IncidentWorkflowService(core, incidents, deps.tenancy),
-    evidence: new IncidentEvidenceService(core, incidents, deps.cameras, deps.exports ?? null),
+    evidence,
     config: new IncidentConfigService(core, deps.tenancy, deps.secrets),
-    publicSide: new IncidentPublicService(core, incidents),
+    publicSide: new IncidentPublicService(core, incidents, undefined, evidence),
     stats: new IncidentStatsService(core),
+    /** Aggregates for the public portal's transparency page. */
+    publicStats: new IncidentPublicStats(core),
     /** The worker's jobs (SLA escalation, outbox delivery) with the given transports. */
     jobs: (email: EmailTransport, post: WebhookPoster) => new IncidentJobs(core, deps.secrets, email, post),
   };

@@ -11,6 +11,14 @@ function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/cameras';
 }
 
+// the portal is a separate page (its own entry): going there after sign-in needs a full load
+const PORTAL_PATH = /^\/(?:kamera\/[^/?#]+|statistik|lapor|lacak(?:\/[^/?#]*)?)?\/?(?:[?#].*)?$/;
+
+/** Whether `next` is served by the public portal rather than the console's router. */
+export function isPortalPath(next: string): boolean {
+  return PORTAL_PATH.test(next);
+}
+
 export function LoginPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
@@ -20,7 +28,13 @@ export function LoginPage() {
   const next = safeNext(params.get('next'));
 
   if (session.isPending) return <FullScreenLoader />;
-  if (session.data && !login.isPending) return <Navigate to={next} replace />;
+  if (session.data && !login.isPending) {
+    if (isPortalPath(next)) {
+      window.location.assign(next);
+      return <FullScreenLoader />;
+    }
+    return <Navigate to={next} replace />;
+  }
 
   return (
     <AuthCard title={t('auth.title')}>
@@ -28,7 +42,7 @@ export function LoginPage() {
         pending={login.isPending}
         error={login.error ? errorMessage(t, login.error) : null}
         onSubmit={(username, password) =>
-          login.mutate({ username, password }, { onSuccess: () => void navigate(next, { replace: true }) })
+          login.mutate({ username, password }, { onSuccess: () => (isPortalPath(next) ? window.location.assign(next) : void navigate(next, { replace: true })) })
         }
       />
     </AuthCard>
