@@ -33,6 +33,8 @@ import { CkanService, OpendataService, ResourcesService, ckanRoutes, opendataPol
 import { buildPpidServices, ppidPolicy, ppidPublicRoutes, ppidRoutes } from './modules/ppid/index.ts';
 import { buildIncidentModule, incidentsConfigRoutes, incidentsPolicy, incidentsRoutes, incidentsScopes } from './modules/incidents/index.ts';
 import { Open311Service, open311Routes } from './modules/open311/index.ts';
+// Smart Displays (issue #6, helper C)
+import { buildDisplayModule, displaysPolicy, displaysRoutes, kioskRoutes } from './modules/displays/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
 z.config(z.locales.id());
@@ -76,7 +78,7 @@ export interface AppDeps {
 export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
   const { db, clock, secrets, options } = deps;
   const policy = new Policy(
-    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy, ppidPolicy, incidentsPolicy],
+    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy, ppidPolicy, incidentsPolicy, displaysPolicy],
     [auditScopes, tenancyScopes, camerasScopes, liveScopes, recordingsScopes, opendataScopes, dashboardsScopes, incidentsScopes],
   );
   const audit = new AuditService(db, policy, clock);
@@ -114,7 +116,9 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
     { key: 'ppid_timeliness', collect: (actor) => ppid.reports.timelinessIndicator(actor, new Date(clock.now().getTime() + 7 * 3_600_000).getUTCFullYear()) },
   ]);
   const open311 = new Open311Service(db, clock, policy, auth, incidents);
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid, incidents, open311 };
+  // Smart Displays: console services, the kiosk side and viewerOfToken for the portal and HLS
+  const displays = buildDisplayModule({ db, policy, audit, clock });
+  return { displays, policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid, incidents, open311 };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -181,6 +185,9 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   incidentsRoutes(app, services.incidents);
   incidentsConfigRoutes(app, services.incidents);
   open311Routes(app, services.open311);
+  // Smart Displays: console routes and the kiosk's (pairing, state, map, WebSocket)
+  displaysRoutes(app, services.displays.displays, services.displays.content);
+  kioskRoutes(app, services.displays.kiosk, services.displays.hub, { secureCookies: options.secureCookies });
 
   // page heads (title, description, Open Graph) for the portal's camera and statistics pages
   const pageHead: HeadRenderer | null = null;
