@@ -1,4 +1,11 @@
 import { createRoot } from 'react-dom/client';
+import { Kiosk } from './Kiosk.tsx';
+import { KioskErrorBoundary } from './ErrorBoundary.tsx';
+import './kiosk.css';
 
-// placeholder until the kiosk lands (issue #6)
-createRoot(document.getElementById('root')!).render(<main><h1>Pantau</h1></main>);
+// the Smart Display kiosk (/layar): its own small bundle, no Mantine, no console i18n
+createRoot(document.getElementById('root')!).render(
+  <KioskErrorBoundary>
+    <Kiosk />
+  </KioskErrorBoundary>,
+);

@@ -49,7 +49,9 @@ export function kioskRoutes(app: FastifyInstance, kiosk: KioskService, hub: Disp
     // browsers send cookies on cross-site upgrades: only the kiosk page of this host may connect
     const origin = req.headers.origin;
     if (origin && new URL(origin).host !== req.headers.host) return socket.close(4403, 'origin');
-    const display = await kiosk.displayOf(tokenOf(req)).catch(() => null);
+    // a database hiccup is not a revocation: 1011 makes the kiosk retry, 4401 would unpair it
+    const display = await kiosk.displayOf(tokenOf(req)).catch(() => undefined);
+    if (display === undefined) return socket.close(1011, 'unavailable');
     if (!display) return socket.close(4401, 'unauthenticated');
     const id = display.id;
     const release = hub.connected(id);
