@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KioskState } from '@pantau/shared';
-import { backoff, cacheState, cachedState, fetchState, openKioskSocket } from './api.ts';
+import { backoff, cacheState, cachedState, fetchState, isPaired, markPaired, openKioskSocket } from './api.ts';
 import { PairingScreen } from './PairingScreen.tsx';
 import { Player } from './Player.tsx';
 import { Clock } from './Clock.tsx';
@@ -14,7 +14,7 @@ type Mode = { kind: 'boot' } | { kind: 'pairing' } | { kind: 'running' };
  * goes back to pairing. Nothing here ever renders an error or a login prompt.
  */
 export function Kiosk() {
-  const [mode, setMode] = useState<Mode>({ kind: 'boot' });
+  const [mode, setMode] = useState<Mode>(() => (isPaired() ? { kind: 'boot' } : { kind: 'pairing' }));
   const [state, setState] = useState<KioskState | null>(() => cachedState());
   const [skew, setSkew] = useState(0);
   const [online, setOnline] = useState(true);
@@ -22,6 +22,7 @@ export function Kiosk() {
   const [generation, setGeneration] = useState(0);
 
   const accept = useCallback((s: KioskState) => {
+    markPaired();
     setSkew(Date.parse(s.serverTime) - Date.now());
     setState(s);
     cacheState(s);
@@ -48,8 +49,9 @@ export function Kiosk() {
         stopSocket = openKioskSocket({
           state: accept,
           connected: setOnline,
-          // the socket says 4401 or `revoked`: confirm over HTTP before unpairing (a restart is not a revocation)
-          revoked: () => {
+          revoked: unpaired,
+          // a bare 4401: confirm over HTTP before unpairing
+          refused: () => {
             stopSocket = null;
             if (!stopped) void start(0);
           },
@@ -72,6 +74,7 @@ export function Kiosk() {
   }, [mode.kind === 'pairing', generation, accept, unpaired]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const paired = useCallback(() => {
+    markPaired();
     setMode({ kind: 'boot' });
     setGeneration((g) => g + 1);
   }, []);

@@ -32,10 +32,34 @@ export function cachedState(): KioskState | null {
   }
 }
 
+// set once paired: without it the kiosk goes straight to pairing instead of asking for a state
+// it cannot have (the display cookie is httpOnly, so the page cannot look at it)
+const PAIRED = 'pantau.display.paired';
+
+export function isPaired(): boolean {
+  try {
+    return localStorage.getItem(PAIRED) === '1';
+  } catch {
+    return true;
+  }
+}
+
+export function markPaired(): void {
+  try {
+    localStorage.setItem(PAIRED, '1');
+  } catch {
+    // without storage the kiosk asks the server each time
+  }
+}
+
+/** Keeps the last good state; null forgets it and the pairing (revoked). */
 export function cacheState(s: KioskState | null): void {
   try {
     if (s) localStorage.setItem(CACHE, JSON.stringify(s));
-    else localStorage.removeItem(CACHE);
+    else {
+      localStorage.removeItem(CACHE);
+      localStorage.removeItem(PAIRED);
+    }
   } catch {
     // private mode or a full disk: the kiosk runs without its cache
   }
@@ -49,8 +73,10 @@ const SILENCE_MS = 75_000;
 
 export interface KioskSocketHandlers {
   state(s: KioskState): void;
-  /** Revoked, or the token is no longer accepted (close 4401). */
+  /** The server said `revoked`: back to pairing. */
   revoked(): void;
+  /** The socket was refused (close 4401) without a word: to be confirmed over HTTP (401 or not). */
+  refused(): void;
   /** Whether the socket is up, for the small offline hint. */
   connected(up: boolean): void;
 }
@@ -97,7 +123,7 @@ export function openKioskSocket(h: KioskSocketHandlers): () => void {
       h.connected(false);
       if (e.code === 4401) {
         stopped = true;
-        return h.revoked();
+        return h.refused();
       }
       retry = setTimeout(connect, backoff(attempt++));
     };
