@@ -153,6 +153,10 @@ export class DisplaysRepository {
     return Number(r.numDeletedRows) > 0;
   }
 
+  async tenantRegion(db: Executor, tenantId: string): Promise<string | null> {
+    return (await db.selectFrom('tenants').select('region_code').where('id', '=', tenantId).executeTakeFirst())?.region_code ?? null;
+  }
+
   // ---- what displays show from other modules' tables (read-only, like recordings' camera labels)
   async camerasByIds(db: Executor, tenantId: string, ids: string[]): Promise<{ id: string; name: string; visibility: string; enabled: boolean }[]> {
     if (ids.length === 0) return [];

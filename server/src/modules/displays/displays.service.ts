@@ -12,6 +12,7 @@ import { DisplaysRepository, type DisplayRow } from './displays.repository.ts';
 import type { DisplayHub } from './displays.hub.ts';
 import { presentDisplay, tiersFor } from './displays.present.ts';
 import { checkCameras } from './displays.checks.ts';
+import { timeZoneOfRegion } from './timezone.ts';
 
 type DisplayUpdate = z.infer<typeof displayUpdateSchema>;
 
@@ -48,7 +49,9 @@ export class DisplaysService {
       const p = await this.repo.findPairingByCodeForUpdate(tx, input.code);
       if (!p || (!p.display_id && p.expires_at.getTime() <= now.getTime())) throw new DomainError('not_found', 'Kode pemasangan tidak dikenal atau sudah kedaluwarsa');
       if (p.display_id) throw conflict('Kode pemasangan ini sudah dipakai');
-      const row = await this.repo.insertDisplay(tx, { tenant_id: actor.tenantId, name: input.name, location: input.location, tier: input.tier, playlist_id: input.playlistId, paired_at: now });
+      // the lobby's clock and schedule windows follow the tenant's province zone (WIB, WITA, WIT)
+      const timeZone = timeZoneOfRegion(await this.repo.tenantRegion(tx, actor.tenantId));
+      const row = await this.repo.insertDisplay(tx, { tenant_id: actor.tenantId, name: input.name, location: input.location, tier: input.tier, playlist_id: input.playlistId, time_zone: timeZone, paired_at: now });
       await this.repo.attachPairing(tx, p.id, row.id);
       await this.audit.record(tx, actor, { action: 'display.pair', targetType: 'display', targetId: row.id, details: { name: row.name, tier: row.tier } });
       return this.present(row);
