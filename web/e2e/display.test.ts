@@ -123,6 +123,10 @@ test('display: paired, plays its playlist, takes a push within 2 s, recovers aft
     await server.stop();
     await page.getByRole('status').filter({ hasText: 'Koneksi terputus' }).waitFor({ timeout: 15_000 });
     assert.equal(await cell.count(), 1, 'the pushed camera stays on screen while the server is away');
+    // a reboot of the lobby PC meanwhile: the service worker's shell and the cached state, no error page
+    await page.reload();
+    await cell.waitFor({ timeout: 10_000 });
+    await page.getByRole('status').filter({ hasText: 'Koneksi terputus' }).waitFor({ timeout: 15_000 });
     await server.start();
     session = await apiLogin(base, 'admin', adminPassword(dataDir));
     await page.getByRole('status').filter({ hasText: 'Koneksi terputus' }).waitFor({ state: 'detached', timeout: 30_000 });

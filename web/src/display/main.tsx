@@ -9,3 +9,9 @@ createRoot(document.getElementById('root')!).render(
     <Kiosk />
   </KioskErrorBoundary>,
 );
+
+// keeps the page shell for a reboot while the server is away (public/display-sw.js); needs a secure
+// context (https, or localhost); without it the kiosk still runs, it just cannot start offline
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  void navigator.serviceWorker.register('/display-sw.js', { scope: '/layar' }).catch(() => undefined);
+}
