@@ -26,17 +26,16 @@ import { AuthService, TokensService, UsersService, authRoutes, usersPolicy, user
 import { CameraMediaService, CamerasService, CameraTransferService, camerasPolicy, camerasRoutes, camerasScopes } from './modules/cameras/index.ts';
 import { LiveService, livePolicy, liveRoutes, liveScopes } from './modules/live/index.ts';
 import { WallsService, wallsPolicy, wallsRoutes } from './modules/walls/index.ts';
-import { Playback, type MediaPipeline } from './media/index.ts';
+import { HlsPackagers, Playback, type MediaPipeline } from './media/index.ts';
 import { EvidenceService, ExportSigner, ExportsService, PlaybackService, StorageService, recordingsPolicy, recordingsRoutes, recordingsScopes } from './modules/recordings/index.ts';
 import { BudgetImportService, DashboardsService, camerasOnline, dashboardsPolicy, dashboardsRoutes, dashboardsScopes } from './modules/dashboards/index.ts';
 import { CkanService, OpendataService, ResourcesService, ckanRoutes, opendataPolicy, opendataRoutes, opendataScopes } from './modules/opendata/index.ts';
 import { buildPpidServices, ppidPolicy, ppidPublicRoutes, ppidRoutes } from './modules/ppid/index.ts';
 import { buildIncidentModule, incidentsConfigRoutes, incidentsPolicy, incidentsRoutes, incidentsScopes } from './modules/incidents/index.ts';
 import { Open311Service, open311Routes } from './modules/open311/index.ts';
-import { HlsPackagers } from './media/index.ts';
-import { HlsService, cachedAccess, hlsRoutes, publicCameraAccess } from './modules/hls/index.ts';
-// public portal (issue #6)
-import { PortalService, portalHead, portalPolicy, portalRoutes, seoRoutes, type DisplayViewerResolver } from './modules/portal/index.ts';
+import { HlsService, cachedAccess, hlsRoutes } from './modules/hls/index.ts';
+import { PortalService, portalHead, portalPolicy, portalRoutes, seoRoutes, streamAccessOf, type DisplayViewerResolver } from './modules/portal/index.ts';
+import { buildDisplayModule, displaysPolicy, displaysRoutes, kioskRoutes } from './modules/displays/index.ts';
 
 // validation messages in Bahasa Indonesia, the console's first language
 z.config(z.locales.id());
@@ -82,8 +81,7 @@ export interface AppDeps {
 export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | 'media' | 'displayViewer'> & { options: Pick<AppOptions, 'sessionHours' | 'loginMaxFailures' | 'loginLockMinutes' | 'recordings'>; log?: { error(o: object, msg: string): void } }) {
   const { db, clock, secrets, options } = deps;
   const policy = new Policy(
-    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy, ppidPolicy, incidentsPolicy,
-      portalPolicy],
+    [auditPolicy, tenancyPolicy, usersPolicy, camerasPolicy, livePolicy, wallsPolicy, recordingsPolicy, opendataPolicy, dashboardsPolicy, ppidPolicy, incidentsPolicy, portalPolicy, displaysPolicy],
     [auditScopes, tenancyScopes, camerasScopes, liveScopes, recordingsScopes, opendataScopes, dashboardsScopes, incidentsScopes],
   );
   const audit = new AuditService(db, policy, clock);
@@ -121,10 +119,13 @@ export function buildServices(deps: Pick<AppDeps, 'db' | 'clock' | 'secrets' | '
     { key: 'ppid_timeliness', collect: (actor) => ppid.reports.timelinessIndicator(actor, new Date(clock.now().getTime() + 7 * 3_600_000).getUTCFullYear()) },
   ]);
   const open311 = new Open311Service(db, clock, policy, auth, incidents);
-  // public portal (issue #6): the same incident aggregates as the console, for the whole tenant
-  const portal = new PortalService(db, policy, audit, clock, (t, r) => incidents.publicStats.forTenant(t, r), deps.displayViewer ?? null);
-  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid, incidents, open311,
-    portal };
+  // Smart Displays: console services, the kiosk side and viewerOfToken for the portal and HLS
+  const displays = buildDisplayModule({ db, policy, audit, clock });
+  // public portal: the same incident aggregates as the console, for the whole tenant; a paired
+  // display counts as a viewer of its tier
+  const displayViewer = deps.displayViewer ?? ((token: string) => displays.viewerOfToken(token));
+  const portal = new PortalService(db, policy, audit, clock, (t, r) => incidents.publicStats.forTenant(t, r), displayViewer);
+  return { policy, audit, tenancy, auth, users, tokens, cameras, cameraTransfer, cameraMedia, live, walls, recordings, opendata, resources, ckan, dashboards, budgetImport, ppid, incidents, open311, portal, displays };
 }
 export type Services = ReturnType<typeof buildServices>;
 
@@ -191,11 +192,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   incidentsRoutes(app, services.incidents);
   incidentsConfigRoutes(app, services.incidents);
   open311Routes(app, services.open311);
-  // live HLS for the portal and displays; public cameras only until the portal's access rule is wired
-  hlsRoutes(app, new HlsService(deps.media ? new HlsPackagers(deps.media) : null), cachedAccess(publicCameraAccess(deps.db)));
-  // public portal (issue #6)
+  // public portal, Smart Displays and the live HLS both watch through: who may pull which camera is
+  // the portal's rule (answers cached ≤ 1 s, so a camera taken off the portal stops within seconds)
   portalRoutes(app, services.portal, { mapTileUrl: options.mapTileUrl, mapAttribution: options.mapAttribution });
   seoRoutes(app, services.portal);
+  displaysRoutes(app, services.displays.displays, services.displays.content);
+  kioskRoutes(app, services.displays.kiosk, services.displays.hub, { secureCookies: options.secureCookies });
+  hlsRoutes(app, new HlsService(deps.media ? new HlsPackagers(deps.media) : null), cachedAccess(streamAccessOf(services.portal)));
 
   // page heads (title, description, Open Graph) for the portal's camera and statistics pages
   const pageHead: HeadRenderer | null = portalHead(services.portal);

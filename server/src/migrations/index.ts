@@ -7,6 +7,7 @@ import * as m0005 from './0005_playback.ts';
 import * as m0006 from './0006_incidents.ts';
 import * as m0007 from './0007_databank.ts';
 import * as m0008 from './0008_ppid.ts';
+import * as m0009 from './0009_displays.ts';
 
 /** Every migration, in order. The same list serves embedded PGlite and a PostgreSQL server. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006_incidents': m0006,
   '0007_databank': m0007,
   '0008_ppid': m0008,
+  '0009_displays': m0009,
 };

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { IncidentTables } from './schema-incidents.ts';
 import type { PpidTables } from './schema-ppid.ts';
+import type { DisplayTables } from './schema-displays.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -146,7 +147,7 @@ export interface MediaNodesTable {
 }
 
 /** The Kysely view of the whole database. */
-export interface Database extends PpidTables, IncidentTables {
+export interface Database extends PpidTables, IncidentTables, DisplayTables {
   tenants: TenantsTable;
   regions: RegionsTable;
   organizations: OrganizationsTable;
