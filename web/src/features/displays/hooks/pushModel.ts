@@ -19,11 +19,6 @@ export function tierAllows(tier: PortalTier, visibility: Visibility): boolean {
   return visibility === 'pimpinan' && tier === 'pimpinan';
 }
 
-/** The smallest display grid that holds `count` cameras (16 at most; more pages rotate). */
-export function gridFor(count: number): CameraGrid {
-  return (CAMERA_GRIDS.find((g) => g >= count) ?? 16) as CameraGrid;
-}
-
 export interface WallPush {
   cameraIds: string[];
   grid: CameraGrid;
