@@ -42,10 +42,10 @@ export function useDisplay(id: string) {
   return useQuery({ queryKey: displayKeys.detail(id), queryFn: () => api.get(`/api/displays/${id}`, displaySchema), refetchInterval: DISPLAY_POLL_MS });
 }
 
-/** Refreshes every display query after a change; the answers' shapes are not relied upon. */
+/** Refreshes the display list and details after a change; the answers' shapes are not relied upon. */
 function useRefreshDisplays() {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: displayKeys.all });
+  return () => qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'displays' && (q.queryKey[1] === 'list' || q.queryKey[1] === 'detail') });
 }
 
 export function useApprovePairing() {
@@ -140,6 +140,6 @@ export function useTakedown() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ cameraId, reason }: { cameraId: string; reason: string }) => api.post(`/api/portal/cameras/${cameraId}/takedown`, { reason }, null),
-    onSuccess: (_v, { cameraId }) => Promise.all([qc.invalidateQueries({ queryKey: keys.camera(cameraId) }), qc.invalidateQueries({ queryKey: keys.cameras }), qc.invalidateQueries({ queryKey: displayKeys.all })]),
+    onSuccess: (_v, { cameraId }) => Promise.all([qc.invalidateQueries({ queryKey: keys.camera(cameraId) }), qc.invalidateQueries({ queryKey: keys.cameras }), qc.invalidateQueries({ queryKey: displayKeys.list })]),
   });
 }
