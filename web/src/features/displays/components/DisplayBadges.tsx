@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 /** Online, offline or revoked: a revoked display is no longer anyone's screen, whatever its socket says. */
 export function DisplayStatusBadge({ display }: { display: Pick<Display, 'state' | 'online'> }) {
   const { t } = useTranslation();
-  if (display.state === 'revoked') return <Badge color="dark" variant="filled" data-status="revoked">{t('displays.revoked')}</Badge>;
+  if (display.state === 'revoked') return <Badge color="gray" variant="outline" data-status="revoked">{t('displays.revoked')}</Badge>;
   return display.online ? (
     <Badge color="green" variant="light" data-status="online">{t('displays.online')}</Badge>
   ) : (
-    <Badge color="gray" variant="light" data-status="offline">{t('displays.offline')}</Badge>
+    // a lobby screen that dropped off needs someone to look at it: red, like an offline camera
+    <Badge color="red" variant="light" data-status="offline">{t('displays.offline')}</Badge>
   );
 }
 

@@ -25,7 +25,7 @@ export function ShowingText({ display, names }: { display: Display; names: Displ
         : t('displays.showing.scene', { name: names.scenes.get(p.sceneId) ?? '' });
   return (
     <Group gap={6} wrap="nowrap" data-testid="display-showing" data-mode="push">
-      <Badge size="sm" color="orange" variant="light">
+      <Badge size="sm" color="orange" variant="light" style={{ flexShrink: 0 }}>
         {t('displays.showing.pushed')}
       </Badge>
       <Text size="sm">

@@ -20,8 +20,13 @@ function PlaylistForm({ playlist }: { playlist: Playlist | null }) {
   const navigate = useNavigate();
   const scenes = useScenes();
   const save = useSavePlaylist();
-  const [draft, setDraft] = useState<PlaylistDraft>(() => (playlist ? playlistToDraft(playlist) : emptyPlaylist()));
+  const [draft, setDraftState] = useState<PlaylistDraft>(() => (playlist ? playlistToDraft(playlist) : emptyPlaylist()));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // row errors are keyed by position, which a reorder changes: a change clears them until the next save
+  const setDraft = (d: PlaylistDraft) => {
+    setDraftState(d);
+    setErrors({});
+  };
   const sceneOptions = (scenes.data ?? []).map((s) => ({ value: s.id, label: s.name }));
 
   const submit = (e: FormEvent) => {

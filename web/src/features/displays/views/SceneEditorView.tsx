@@ -86,7 +86,11 @@ export function SceneEditorView({ initial, cameras, pending, serverErrors, onSav
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Paper withBorder radius="md" p="md">
               <Stack gap="md">
-                <TextInput label={t('displays.scenes.name')} required maxLength={120} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} error={errors.name} data-testid="scene-name" />
+                <TextInput label={t('displays.scenes.name')} required maxLength={120} value={draft.name} onChange={(e) => {
+                    setDraft({ ...draft, name: e.currentTarget.value });
+                    setClientErrors(({ name: _, ...rest }) => rest);
+                  }}
+                  error={errors.name} data-testid="scene-name" />
                 <LayoutPicker value={draft.layout} onChange={setLayout} />
                 <LayoutPreview layout={draft.layout} slot={slotLabel} selected={slot} onSelect={setSlot} invalid={(i) => !!errorUnder(errors, `tiles.${i}`)} height={220} />
                 {errors.tiles && (
