@@ -13,7 +13,7 @@ import { NotFoundPage } from '../../shell/pages/NotFoundPage.tsx';
 import { PlaylistItemsEditor } from '../components/PlaylistItemsEditor.tsx';
 import { issuesByPath } from '../hooks/issues.ts';
 import { emptyPlaylist, playlistToDraft, playlistToInput, type PlaylistDraft } from '../hooks/playlistModel.ts';
-import { NEW_ID } from './SceneEditPage.tsx';
+import { NEW_ID } from '../hooks/paths.ts';
 
 function PlaylistForm({ playlist }: { playlist: Playlist | null }) {
   const { t } = useTranslation();

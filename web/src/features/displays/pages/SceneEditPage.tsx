@@ -11,12 +11,11 @@ import { PageHeader } from '../../../components/ui/PageHeader.tsx';
 import { errorMessage, hasCode } from '../../../lib/errors.ts';
 import { NotFoundPage } from '../../shell/pages/NotFoundPage.tsx';
 import { issuesByPath } from '../hooks/issues.ts';
+import { NEW_ID } from '../hooks/paths.ts';
 import { emptyScene, sceneToDraft } from '../hooks/sceneModel.ts';
 import { SceneEditorView } from '../views/SceneEditorView.tsx';
 
 const NO_FILTERS = {};
-/** The path segment of a scene not saved yet. */
-export const NEW_ID = 'baru';
 
 /** Creates (/tampilan/adegan/baru) or edits a scene. */
 export function SceneEditPage() {
