@@ -36,7 +36,7 @@ function TakedownModal({ camera, opened, onClose }: { camera: Camera; opened: bo
           </Button>
           <Button
             color="red"
-            disabled={reason.trim().length === 0}
+            disabled={reason.trim().length < 3}
             loading={takedown.isPending}
             onClick={() =>
               takedown.mutate(

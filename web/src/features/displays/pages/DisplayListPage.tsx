@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Button, Group, Paper } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -16,6 +15,7 @@ import { usePageShortcuts } from '../../../lib/keyboard.ts';
 import { useCan } from '../../auth/hooks/useMe.ts';
 import { DisplayTable } from '../components/DisplayTable.tsx';
 import { PairDisplayModal } from '../components/PairDisplayModal.tsx';
+import { useConfirmTarget } from '../hooks/useConfirmTarget.ts';
 import { useDisplayNames } from '../hooks/useDisplayNames.ts';
 
 /** "Layar": every paired display, pairing a new one (P), revoking. */
@@ -27,7 +27,7 @@ export function DisplayListPage() {
   const names = useDisplayNames();
   const revoke = useRevokeDisplay();
   const [pairOpen, pair] = useDisclosure(false);
-  const [revoking, setRevoking] = useState<Display | null>(null);
+  const revoking = useConfirmTarget<Display>();
 
   usePageShortcuts({ pair: manage ? pair.open : null }, (e, h) => {
     if (e.key.toLowerCase() === 'p' && h.pair) {
@@ -64,31 +64,32 @@ export function DisplayListPage() {
           {displays.data?.length === 0 ? (
             <EmptyState title={t('displays.empty')} body={t('displays.emptyHint')} />
           ) : (
-            <DisplayTable displays={displays.data} names={names} onRevoke={manage ? setRevoking : undefined} />
+            <DisplayTable displays={displays.data} names={names} onRevoke={manage ? revoking.open : undefined} />
           )}
         </Paper>
       )}
       <PairDisplayModal opened={pairOpen} onClose={pair.close} />
       <ConfirmModal
-        opened={revoking !== null}
+        opened={revoking.opened}
         title={t('displays.revoke.title')}
-        body={t('displays.revoke.body', { name: revoking?.name ?? '' })}
+        body={t('displays.revoke.body', { name: revoking.target?.name ?? '' })}
         confirmLabel={t('displays.revoke.action')}
         pending={revoke.isPending}
         error={revoke.error ? errorMessage(t, revoke.error) : null}
         onClose={() => {
-          setRevoking(null);
+          revoking.close();
           revoke.reset();
         }}
-        onConfirm={() =>
-          revoking &&
-          revoke.mutate(revoking.id, {
+        onConfirm={() => {
+          const d = revoking.target;
+          if (!d) return;
+          revoke.mutate(d.id, {
             onSuccess: () => {
-              notifications.show({ color: 'green', message: t('displays.revoke.done', { name: revoking.name }) });
-              setRevoking(null);
+              notifications.show({ color: 'green', message: t('displays.revoke.done', { name: d.name }) });
+              revoking.close();
             },
-          })
-        }
+          });
+        }}
       />
     </>
   );

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -14,6 +13,7 @@ import { SkeletonRows } from '../../../components/ui/SkeletonRows.tsx';
 import { errorMessage, hasCode } from '../../../lib/errors.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { usePageShortcuts } from '../../../lib/keyboard.ts';
+import { useConfirmTarget } from '../hooks/useConfirmTarget.ts';
 
 /** Playlists: each one's scenes in order; N makes a new one. */
 export function PlaylistsPage() {
@@ -22,7 +22,7 @@ export function PlaylistsPage() {
   const playlists = usePlaylists();
   const scenes = useScenes();
   const remove = useDeletePlaylist();
-  const [deleting, setDeleting] = useState<Playlist | null>(null);
+  const deleting = useConfirmTarget<Playlist>();
   const sceneName = new Map((scenes.data ?? []).map((s) => [s.id, s.name]));
 
   usePageShortcuts({ create: () => void navigate('/tampilan/playlist/baru') }, (e, h) => {
@@ -78,7 +78,7 @@ export function PlaylistsPage() {
                         <Text size="sm">{formatDateTime(p.updatedAt)}</Text>
                       </Table.Td>
                       <Table.Td ta="right">
-                        <Button size="compact-xs" color="red" variant="subtle" onClick={() => setDeleting(p)}>
+                        <Button size="compact-xs" color="red" variant="subtle" onClick={() => deleting.open(p)}>
                           {t('common.delete')}
                         </Button>
                       </Table.Td>
@@ -91,25 +91,26 @@ export function PlaylistsPage() {
         </Paper>
       )}
       <ConfirmModal
-        opened={deleting !== null}
+        opened={deleting.opened}
         title={t('displays.playlists.deleteTitle')}
-        body={t('displays.playlists.deleteBody', { name: deleting?.name ?? '' })}
+        body={t('displays.playlists.deleteBody', { name: deleting.target?.name ?? '' })}
         confirmLabel={t('common.delete')}
         pending={remove.isPending}
         error={remove.error ? (hasCode(remove.error, 'conflict') ? t('displays.playlists.inUse') : errorMessage(t, remove.error)) : null}
         onClose={() => {
-          setDeleting(null);
+          deleting.close();
           remove.reset();
         }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
+        onConfirm={() => {
+          const x = deleting.target;
+          if (!x) return;
+          remove.mutate(x.id, {
             onSuccess: () => {
-              notifications.show({ color: 'green', message: t('displays.playlists.deleted', { name: deleting.name }) });
-              setDeleting(null);
+              notifications.show({ color: 'green', message: t('displays.playlists.deleted', { name: x.name }) });
+              deleting.close();
             },
-          })
-        }
+          });
+        }}
       />
     </>
   );

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
@@ -15,6 +14,7 @@ import { errorMessage, hasCode } from '../../../lib/errors.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { usePageShortcuts } from '../../../lib/keyboard.ts';
 import { LayoutPreview } from '../components/LayoutPreview.tsx';
+import { useConfirmTarget } from '../hooks/useConfirmTarget.ts';
 
 /** Scenes: a picture of each layout and what its slots hold; N makes a new one. */
 export function ScenesPage() {
@@ -22,7 +22,7 @@ export function ScenesPage() {
   const navigate = useNavigate();
   const scenes = useScenes();
   const remove = useDeleteScene();
-  const [deleting, setDeleting] = useState<Scene | null>(null);
+  const deleting = useConfirmTarget<Scene>();
 
   usePageShortcuts({ create: () => void navigate('/tampilan/adegan/baru') }, (e, h) => {
     if (e.key.toLowerCase() === 'n') {
@@ -78,7 +78,7 @@ export function ScenesPage() {
                         <Text size="sm">{formatDateTime(s.updatedAt)}</Text>
                       </Table.Td>
                       <Table.Td ta="right">
-                        <Button size="compact-xs" color="red" variant="subtle" onClick={() => setDeleting(s)}>
+                        <Button size="compact-xs" color="red" variant="subtle" onClick={() => deleting.open(s)}>
                           {t('common.delete')}
                         </Button>
                       </Table.Td>
@@ -91,25 +91,26 @@ export function ScenesPage() {
         </Paper>
       )}
       <ConfirmModal
-        opened={deleting !== null}
+        opened={deleting.opened}
         title={t('displays.scenes.deleteTitle')}
-        body={t('displays.scenes.deleteBody', { name: deleting?.name ?? '' })}
+        body={t('displays.scenes.deleteBody', { name: deleting.target?.name ?? '' })}
         confirmLabel={t('common.delete')}
         pending={remove.isPending}
         error={remove.error ? (hasCode(remove.error, 'conflict') ? t('displays.scenes.inUse') : errorMessage(t, remove.error)) : null}
         onClose={() => {
-          setDeleting(null);
+          deleting.close();
           remove.reset();
         }}
-        onConfirm={() =>
-          deleting &&
-          remove.mutate(deleting.id, {
+        onConfirm={() => {
+          const x = deleting.target;
+          if (!x) return;
+          remove.mutate(x.id, {
             onSuccess: () => {
-              notifications.show({ color: 'green', message: t('displays.scenes.deleted', { name: deleting.name }) });
-              setDeleting(null);
+              notifications.show({ color: 'green', message: t('displays.scenes.deleted', { name: x.name }) });
+              deleting.close();
             },
-          })
-        }
+          });
+        }}
       />
     </>
   );
