@@ -46,6 +46,13 @@ const IncidentStatsPage = lazy(() => import('./features/incidents/pages/Incident
 const PlaybackPage = lazy(() => import('./features/playback/pages/PlaybackPage.tsx').then((m) => ({ default: m.PlaybackPage })));
 const ExportsPage = lazy(() => import('./features/playback/pages/ExportsPage.tsx').then((m) => ({ default: m.ExportsPage })));
 const StoragePage = lazy(() => import('./features/storage/pages/StoragePage.tsx').then((m) => ({ default: m.StoragePage })));
+// Smart Displays in the console (the kiosk itself is its own page at /layar)
+const DisplayListPage = lazy(() => import('./features/displays/pages/DisplayListPage.tsx').then((m) => ({ default: m.DisplayListPage })));
+const DisplayDetailPage = lazy(() => import('./features/displays/pages/DisplayDetailPage.tsx').then((m) => ({ default: m.DisplayDetailPage })));
+const ScenesPage = lazy(() => import('./features/displays/pages/ScenesPage.tsx').then((m) => ({ default: m.ScenesPage })));
+const SceneEditPage = lazy(() => import('./features/displays/pages/SceneEditPage.tsx').then((m) => ({ default: m.SceneEditPage })));
+const PlaylistsPage = lazy(() => import('./features/displays/pages/PlaylistsPage.tsx').then((m) => ({ default: m.PlaylistsPage })));
+const PlaylistEditPage = lazy(() => import('./features/displays/pages/PlaylistEditPage.tsx').then((m) => ({ default: m.PlaylistEditPage })));
 
 function guarded(action: Action, page: ReactNode) {
   return <RequirePermission action={action}>{page}</RequirePermission>;
@@ -98,6 +105,13 @@ export function App() {
           <Route path="/putar-ulang" element={guarded('recording.view', <PlaybackPage />)} />
           <Route path="/ekspor" element={guarded('recording.export', <ExportsPage />)} />
           <Route path="/penyimpanan" element={guarded('storage.read', <StoragePage />)} />
+          {/* Smart Displays */}
+          <Route path="/tampilan" element={guarded('display.read', <DisplayListPage />)} />
+          <Route path="/tampilan/adegan" element={guarded('display.manage', <ScenesPage />)} />
+          <Route path="/tampilan/adegan/:id" element={guarded('display.manage', <SceneEditPage />)} />
+          <Route path="/tampilan/playlist" element={guarded('display.manage', <PlaylistsPage />)} />
+          <Route path="/tampilan/playlist/:id" element={guarded('display.manage', <PlaylistEditPage />)} />
+          <Route path="/tampilan/:id" element={guarded('display.read', <DisplayDetailPage />)} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Route>

@@ -45,7 +45,12 @@ export type Action =
   | 'evidence.hold'
   | 'evidence.release'
   | 'storage.read'
-  | 'storage.manage';
+  | 'storage.manage'
+  // Smart Displays and the portal takedown
+  | 'display.read'
+  | 'display.manage'
+  | 'display.push'
+  | 'portal.takedown';
 
 /** Returns a predicate telling whether the current user may perform an action. */
 export function useCan(): (action: Action) => boolean {

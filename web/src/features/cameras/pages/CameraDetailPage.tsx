@@ -12,6 +12,7 @@ import { NotFoundPage } from '../../shell/pages/NotFoundPage.tsx';
 import { useCan } from '../../auth/hooks/useMe.ts';
 import { playbackPath } from '../../playback/link.ts';
 import { CameraDetailView } from '../views/CameraDetailView.tsx';
+import { CameraDisplayActions } from '../../displays/components/CameraDisplayActions.tsx';
 
 export function CameraDetailPage() {
   const { t } = useTranslation();
@@ -48,6 +49,7 @@ export function CameraDetailPage() {
         // The start ("five minutes ago") is counted at the click, not when the page opened.
         onPlayback={can('recording.view') ? () => void navigate(playbackPath([c.id])) : undefined}
         onDelete={confirm.open}
+        portalActions={<CameraDisplayActions camera={c} />}
       />
       <ConfirmModal
         opened={confirmOpen}

@@ -1,5 +1,6 @@
 import { Anchor, Breadcrumbs, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconEdit, IconPlayerTrackPrev, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import type { Camera } from '@pantau/shared';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,10 +18,12 @@ interface Props {
   /** Opens this camera's recorded video; absent without recording.view. */
   onPlayback?: () => void;
   onDelete: () => void;
+  /** Portal and Smart Display controls (push to a display, take off the portal). */
+  portalActions?: ReactNode;
 }
 
 /** Camera page: facts on the left; live video and location on the right. */
-export function CameraDetailView({ camera, regionName, organizationName, canWrite, onPlayback, onDelete }: Props) {
+export function CameraDetailView({ camera, regionName, organizationName, canWrite, onPlayback, onDelete, portalActions }: Props) {
   const { t } = useTranslation();
   return (
     <Stack gap="md">
@@ -45,6 +48,7 @@ export function CameraDetailView({ camera, regionName, organizationName, canWrit
           </Text>
         </Stack>
         <Group gap="sm">
+          {portalActions}
           {onPlayback && (
             <Button onClick={onPlayback} variant="light" leftSection={<IconPlayerTrackPrev size={16} />} data-testid="camera-playback">
               {t('playback.openPlayback')}

@@ -22,6 +22,8 @@ interface Props {
   /** Tour menu or tour controls, and the shortcut help. */
   tour: ReactNode;
   help: ReactNode;
+  /** "Kirim ke layar": the wall's cameras to a Smart Display. */
+  push?: ReactNode;
 }
 
 export const gridLabel = (g: number) => (g === 1 ? '1' : `${g}×${g}`);
@@ -79,6 +81,7 @@ export function WallToolbar(p: Props) {
         </Menu>
       </Group>
       <Group gap="xs" wrap="nowrap">
+        {p.push}
         {p.tour}
         <Tooltip label={p.fullscreen ? t('live.exitFullscreen') : t('wall.fullscreenTip')} portalProps={wallPortal}>
           <ActionIcon variant="default" size="md" onClick={p.onFullscreen} aria-label={p.fullscreen ? t('live.exitFullscreen') : t('live.fullscreen')} data-testid="wall-fullscreen">

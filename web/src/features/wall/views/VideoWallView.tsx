@@ -18,6 +18,7 @@ import { WallSidePanel } from '../components/WallSidePanel.tsx';
 import { WallToolbar } from '../components/WallToolbar.tsx';
 import type { Tour } from '../hooks/useTour.ts';
 import type { Wall } from '../hooks/useWall.ts';
+import { WallPushButton } from '../../displays/components/WallPushButton.tsx';
 import type { useWallSaving } from '../hooks/useWallSaving.ts';
 
 type Toggle = { opened: boolean; set: (o: boolean) => void };
@@ -96,6 +97,7 @@ export function VideoWallView(p: Props) {
               />
             }
             help={<ShortcutHelp opened={p.help.opened} onChange={p.help.set} />}
+            push={<WallPushButton cells={state.cells} grid={state.grid} cameras={p.cameras} portalTarget={wallPortal.target} />}
           />
           {p.focus.cameraId ? (
             <WallFocus cameraId={p.focus.cameraId} camera={p.cameras.get(p.focus.cameraId)} onBack={p.focus.close} />
