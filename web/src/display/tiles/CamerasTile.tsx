@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { KioskTile } from '@pantau/shared';
-import { HlsVideo, type HlsState } from '../hlsPlaceholder.tsx';
+import { HlsVideo, type HlsState } from '../../lib/hls/index.ts';
 import { S } from '../strings.ts';
 
 type CamerasTileData = Extract<KioskTile, { kind: 'cameras' }>;

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { usePortalT } from '../i18n.ts';
 import { Link, useParams } from 'react-router';
 import { ApiError, useCamera } from '../api.ts';
-import { HlsVideo, type HlsState } from '../hls.tsx';
+import { HlsVideo, type HlsState } from '../../lib/hls/index.ts';
 import { CameraBadges } from '../components/CameraBadges.tsx';
 import { LoadError, Loading } from '../components/Status.tsx';
 import { useTitle } from '../useTitle.ts';
