@@ -1,6 +1,9 @@
 import type { LiveViewer } from '../live/live-hub.ts';
 import { fragmentTiming } from './fragment-timing.ts';
-import { buildPlaylist, type PlaylistSegment } from './playlist.ts';
+import { buildPlaylist } from './playlist.ts';
+import { concat, type PackagerState, type Segment, type Waiter } from './pieces.ts';
+
+export type { PackagerState } from './pieces.ts';
 
 const TIMESCALE = 90_000; // the live hub's fragments are on the 90 kHz RTP clock
 
@@ -19,41 +22,6 @@ export interface HlsPackagerOptions {
   windowSegments?: number;
   /** Bytes of media held at most (init segments aside); the oldest segments go first. */
   maxBytes?: number;
-}
-
-interface Part {
-  chunks: Uint8Array[];
-  bytes: Uint8Array | null;
-  size: number;
-  duration: number;
-  independent: boolean;
-}
-
-interface Segment extends Omit<PlaylistSegment, 'parts'> {
-  parts: Part[];
-  open: Part | null;
-  bytes: Uint8Array | null;
-  size: number;
-}
-
-interface Waiter {
-  msn: number;
-  part: number | null;
-  resolve: () => void;
-}
-
-/** `waiting`: no segment yet; `live`: pictures arrive; `offline`: the camera's run ended. */
-export type PackagerState = 'waiting' | 'live' | 'offline';
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
 }
 
 /**
@@ -79,6 +47,10 @@ export class HlsPackager implements LiveViewer {
   private held = 0;
   private waiters: Waiter[] = [];
   private stateNow: PackagerState = 'waiting';
+  // the playlist text changes only when a part closes or the window moves; a burst of blocked
+  // requests released by one part gets the same string
+  private version = 0;
+  private memo: { version: number; prefix: string; text: string | null } | null = null;
   /** When the current offline spell began (ms), for the registry's re-subscribe decision. */
   offlineSince: number | null = null;
 
@@ -156,7 +128,8 @@ export class HlsPackager implements LiveViewer {
 
   /** Current playlist text (media URIs under `prefix`), null while no segment is complete. */
   playlist(prefix: string): string | null {
-    return buildPlaylist({
+    if (this.memo?.version === this.version && this.memo.prefix === prefix) return this.memo.text;
+    const text = buildPlaylist({
       prefix,
       targetDuration: this.targetDurationS,
       partTarget: this.partTargetS,
@@ -164,6 +137,8 @@ export class HlsPackager implements LiveViewer {
       partWindowS: this.targetDurationS * 3,
       segments: this.segments.map((s) => ({ ...s, parts: s.parts.map((p) => ({ duration: p.duration, independent: p.independent })) })),
     });
+    this.memo = { version: this.version, prefix, text };
+    return text;
   }
 
   /** Whether a blocking request for (msn, part) is too far ahead to ever be answered in time. */
@@ -217,6 +192,7 @@ export class HlsPackager implements LiveViewer {
 
   /** Drops the window and wakes every waiting request. */
   close(): void {
+    this.version++;
     this.segments = [];
     this.held = 0;
     this.stateNow = 'offline';
@@ -255,6 +231,7 @@ export class HlsPackager implements LiveViewer {
     p.bytes = concat(p.chunks, p.size);
     p.chunks = [];
     seg.parts.push(p);
+    this.version++;
     this.wake();
   }
 
@@ -263,6 +240,7 @@ export class HlsPackager implements LiveViewer {
     if (!seg) return;
     this.closePart(seg);
     if (seg.parts.length === 0) {
+      this.version++;
       this.segments.pop();
       this.nextMsn--;
       return;
@@ -275,6 +253,7 @@ export class HlsPackager implements LiveViewer {
       o += p.size;
     }
     seg.complete = true;
+    this.version++;
     this.stateNow = this.stateNow === 'offline' ? 'offline' : 'live';
     this.enforceBounds();
     this.wake();
@@ -285,6 +264,7 @@ export class HlsPackager implements LiveViewer {
     while (this.segments.length > 1 && (complete() > this.windowSegments || this.held > this.maxBytes)) {
       const old = this.segments.shift()!;
       this.held -= old.size;
+      this.version++;
       if (this.segments[0]?.discontinuity) this.discontinuitySequence++;
     }
     this.dropUnusedInits();

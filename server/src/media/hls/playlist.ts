@@ -77,6 +77,7 @@ export function buildPlaylist(p: PlaylistInput): string | null {
   let startOf = 0;
   let map: number | null = null;
   for (const s of p.segments) {
+    if (!s.complete && s.parts.length === 0) continue; // just opened: nothing to list yet
     const segDuration = s.complete ? s.duration : s.parts.reduce((n, x) => n + x.duration, 0);
     if (s.discontinuity && s !== first) out.push('#EXT-X-DISCONTINUITY');
     if (map !== s.initId) {

@@ -42,7 +42,7 @@ test('one packager per camera whatever the requests; dropped and unsubscribed wh
 test('a packager offline for long is rebuilt: the camera may have been re-attached', () => {
   let now = 1_000_000;
   const s = source();
-  const reg = new HlsPackagers(s, { staleOfflineMs: 10_000, now: () => now });
+  const reg = new HlsPackagers(s, { staleOfflineMs: 10_000, now: () => now }); // default 5 s
   const p = reg.acquire('a')!;
   p.ended('stalled');
   now += 5_000;

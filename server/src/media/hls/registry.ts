@@ -38,7 +38,7 @@ export class HlsPackagers {
   constructor(private readonly source: HlsSource, private readonly opts: HlsPackagersOptions = {}) {
     this.now = opts.now ?? Date.now;
     this.idleMs = opts.idleMs ?? 30_000;
-    this.staleOfflineMs = opts.staleOfflineMs ?? 10_000;
+    this.staleOfflineMs = opts.staleOfflineMs ?? 5_000;
     this.sweeper = setInterval(() => this.sweep(), Math.max(250, Math.min(5_000, this.idleMs / 3)));
     this.sweeper.unref();
   }

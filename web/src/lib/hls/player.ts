@@ -14,8 +14,8 @@ export type HlsState =
   /** Neither native HLS nor MSE with the codec. */
   | { kind: 'unsupported' };
 
-/** Waits between attempts after failures; the last one repeats. */
-const BACKOFF_MS = [1000, 2000, 4000, 8000];
+/** Waits between attempts after failures; the last one repeats (short: a lobby screen should recover fast). */
+const BACKOFF_MS = [1000, 2000, 4000];
 /** Hold-back when the playlist announces none: three parts of 0.5 s. */
 const DEFAULT_HOLD_BACK_S = 1.5;
 
