@@ -48,9 +48,12 @@ export function Layout() {
               {t('lang.switch')}
             </button>
             {official ? (
-              <span className="badge official" data-testid="official-badge">
-                {info.data?.officialName ? t('official.badgeName', { name: info.data.officialName }) : t('official.badge')}
-              </span>
+              <>
+                <span className="badge official" data-testid="official-badge">
+                  {info.data?.officialName ? t('official.badgeName', { name: info.data.officialName }) : t('official.badge')}
+                </span>
+                {info.data?.officialName && <a className="link-btn" href="/cameras">{t('official.console')}</a>}
+              </>
             ) : (
               <a className="link-btn" href={`/login?next=${next}`} data-testid="official-login">{t('official.login')}</a>
             )}

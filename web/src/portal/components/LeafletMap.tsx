@@ -39,6 +39,7 @@ export function CameraMap(props: MapBase & { cameras: PublicCamera[]; statusLabe
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.LayerGroup | null>(null);
+  const fitted = useRef('');
   const open = useRef(props.onOpen);
   open.current = props.onOpen;
 
@@ -74,6 +75,10 @@ export function CameraMap(props: MapBase & { cameras: PublicCamera[]; statusLabe
       marker.bindTooltip(c.name);
       group.addLayer(marker);
     }
+    // refit only when the set of cameras changes (a filter), not on each status refresh
+    const key = props.cameras.map((c) => c.id).join();
+    if (key === fitted.current) return;
+    fitted.current = key;
     if (props.cameras.length) map.current.fitBounds(L.latLngBounds(props.cameras.map((c) => [c.lat, c.lng] as L.LatLngTuple)).pad(0.2), { maxZoom: 15 });
   }, [props.cameras, props.statusLabel]);
 

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo } from 'react';
 import { usePortalT } from '../i18n.ts';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCameras, type PublicCamera } from '../api.ts';
@@ -22,6 +22,12 @@ export function HomePage() {
   const q = params.get('q') ?? '';
   const apiQs = new URLSearchParams({ ...(region && { region }), ...(category && { category }), ...(q.trim() && { q: q.trim() }) }).toString();
   const list = useCameras(apiQs);
+  // statuses change (a camera goes offline, one is taken off the portal): refresh now and then
+  const { reload } = list;
+  useEffect(() => {
+    const timer = setInterval(reload, 60_000);
+    return () => clearInterval(timer);
+  }, [reload]);
   // regions for the filter come from the unfiltered list, so choosing one does not hide the others
   const all = useCameras('');
 
