@@ -170,6 +170,25 @@ for (const kind of DB_KINDS) {
       assert.equal(await t.services.displays.viewerOfToken(cookie.split('=')[1]), null);
     });
 
+    test('WebSocket: editing a scene of the playlist, or the display itself, sends the new state', async () => {
+      const scene = (await t.as(op)({ method: 'POST', url: '/api/displays/scenes', payload: scenePayload('Diubah', [pub]) })).json();
+      const pl = (await t.as(op)({ method: 'POST', url: '/api/displays/playlists', payload: { name: 'Diubah', items: [{ sceneId: scene.id, seconds: 10 }] } })).json();
+      const { display, cookie } = await pairDisplay(t, op, { name: 'Lobi edit', tier: 'public', playlistId: pl.id });
+      const k = await connect(base, cookie);
+      await until(() => k.got.length >= 1);
+      await t.as(op)({ method: 'PUT', url: `/api/displays/scenes/${scene.id}`, payload: { ...scenePayload('Diubah', [pub]), ticker: ['Teks baru'] } });
+      await until(() => k.got.some((m) => m.type === 'state' && m.state.playlist[0]?.scene.ticker[0] === 'Teks baru'), 2_000);
+      await t.as(op)({ method: 'PATCH', url: `/api/displays/${display.id}`, payload: { name: 'Lobi lantai 2' } });
+      await until(() => k.got.some((m) => m.type === 'state' && m.state.display.name === 'Lobi lantai 2'), 2_000);
+      k.ws.close();
+    });
+
+    test('pairing requests are rate-limited per IP', async () => {
+      const codes = await Promise.all(Array.from({ length: 25 }, () => t.app.inject({ method: 'POST', url: '/api/display/pair', remoteAddress: '10.9.8.7' })));
+      assert.ok(codes.some((r) => r.statusCode === 429), 'more than 20 a minute from one address are refused');
+      assert.equal((await t.app.inject({ method: 'POST', url: '/api/display/pair', remoteAddress: '10.9.8.6' })).statusCode, 200, 'another address is not');
+    });
+
     test('viewerOfToken: tenant, tier and display of an active token', async () => {
       const { display, token } = await pairDisplay(t, op, { name: 'Dinding', tier: 'pimpinan' });
       assert.deepEqual(await t.services.displays.viewerOfToken(token), { tenantId: t.tenant.id, tier: 'pimpinan', displayId: display.id });
