@@ -129,7 +129,7 @@ test('displays console: scene, playlist, pairing, push from the camera page, res
     await page.getByTestId('camera-push').waitFor({ state: 'detached' });
   });
 
-  const after_ = await fetch(`${base}/api/cameras/${takenDown.id}`, { headers: { cookie: admin.cookie } });
-  assert.equal(((await after_.json()) as CameraRow).visibility, 'internal');
+  const now = await fetch(`${base}/api/cameras/${takenDown.id}`, { headers: { cookie: admin.cookie } });
+  assert.equal(((await now.json()) as CameraRow).visibility, 'internal');
   assert.deepEqual(problems, [], `unexpected console output:\n${problems.join('\n')}`);
 });

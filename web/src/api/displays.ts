@@ -80,8 +80,8 @@ export function useResumeDisplay() {
   return useMutation({ mutationFn: (id: string) => api.post(`/api/displays/${id}/resume`, undefined, null), onSuccess: refresh });
 }
 
-export function useScenes(enabled = true) {
-  return useQuery({ queryKey: displayKeys.scenes, queryFn: () => api.get('/api/displays/scenes', scenesParser), enabled });
+export function useScenes() {
+  return useQuery({ queryKey: displayKeys.scenes, queryFn: () => api.get('/api/displays/scenes', scenesParser) });
 }
 
 export function useScene(id: string | null) {
@@ -106,8 +106,8 @@ export function useDeleteScene() {
   return useMutation({ mutationFn: (id: string) => api.del(`/api/displays/scenes/${id}`), onSuccess: () => qc.invalidateQueries({ queryKey: displayKeys.scenes, exact: true }) });
 }
 
-export function usePlaylists(enabled = true) {
-  return useQuery({ queryKey: displayKeys.playlists, queryFn: () => api.get('/api/displays/playlists', playlistsParser), enabled });
+export function usePlaylists() {
+  return useQuery({ queryKey: displayKeys.playlists, queryFn: () => api.get('/api/displays/playlists', playlistsParser) });
 }
 
 export function usePlaylist(id: string | null) {

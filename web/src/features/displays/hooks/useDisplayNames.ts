@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import type { CameraMarker } from '@pantau/shared';
 import { useCameraMarkers } from '../../../api/cameras.ts';
 import { usePlaylists, useScenes } from '../../../api/displays.ts';
-import { useCan } from '../../auth/hooks/useMe.ts';
 
 const NO_FILTERS = {};
 
@@ -15,16 +14,13 @@ export interface DisplayNames {
 }
 
 /**
- * Names behind the ids a display carries (pushed camera, scene, playlist). Scenes and playlists
- * are only asked for by those who manage or push, so a read-only viewer causes no refused requests.
+ * Names behind the ids a display carries (pushed camera, scene, playlist). Only used on pages
+ * behind display.read, which also lets the server answer the scene and playlist lists.
  */
 export function useDisplayNames(): DisplayNames {
-  const can = useCan();
-  const manage = can('display.manage');
   const markers = useCameraMarkers(NO_FILTERS);
-  // pushing a scene needs the scene list too
-  const scenes = useScenes(manage || can('display.push'));
-  const playlists = usePlaylists(manage);
+  const scenes = useScenes();
+  const playlists = usePlaylists();
   return useMemo(
     () => ({
       cameras: new Map((markers.data ?? []).map((m) => [m.id, m])),

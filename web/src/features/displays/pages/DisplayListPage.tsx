@@ -28,6 +28,8 @@ export function DisplayListPage() {
   const revoke = useRevokeDisplay();
   const [pairOpen, pair] = useDisclosure(false);
   const revoking = useConfirmTarget<Display>();
+  // revoked screens stay listed for the record, below the ones in service
+  const list = displays.data && [...displays.data].sort((a, b) => Number(a.state === 'revoked') - Number(b.state === 'revoked') || a.name.localeCompare(b.name, 'id'));
 
   usePageShortcuts({ pair: manage ? pair.open : null }, (e, h) => {
     if (e.key.toLowerCase() === 'p' && h.pair) {
@@ -64,7 +66,7 @@ export function DisplayListPage() {
           {displays.data?.length === 0 ? (
             <EmptyState title={t('displays.empty')} body={t('displays.emptyHint')} />
           ) : (
-            <DisplayTable displays={displays.data} names={names} onRevoke={manage ? revoking.open : undefined} />
+            <DisplayTable displays={list} names={names} onRevoke={manage ? revoking.open : undefined} />
           )}
         </Paper>
       )}
