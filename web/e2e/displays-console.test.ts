@@ -54,7 +54,7 @@ test('displays console: scene, playlist, pairing, push from the camera page, res
     await page.getByTestId('empty-state').waitFor();
 
     // A scene: cameras beside announcements, with a ticker.
-    await page.getByTestId('nav-display-scenes').click();
+    await page.getByTestId('displays-scenes-link').click();
     await page.getByTestId('scene-create').click();
     await page.getByTestId('scene-name').fill(SCENE);
     await page.getByTestId('scene-layout-split').click();
@@ -68,7 +68,8 @@ test('displays console: scene, playlist, pairing, push from the camera page, res
     await page.getByTestId('scene-row').filter({ hasText: SCENE }).waitFor();
 
     // A playlist of that scene.
-    await page.getByTestId('nav-display-playlists').click();
+    await page.getByTestId('nav-displays').click();
+    await page.getByTestId('displays-playlists-link').click();
     await page.getByTestId('playlist-create').click();
     await page.getByTestId('playlist-name').fill(PLAYLIST);
     await choose(page, 'playlist-item-scene', SCENE);

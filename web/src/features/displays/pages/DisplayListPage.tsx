@@ -46,10 +46,10 @@ export function DisplayListPage() {
         actions={
           manage && (
             <Group gap="sm">
-              <Button component={Link} to="/tampilan/adegan" variant="default" leftSection={<IconLayoutDashboard size={16} />}>
+              <Button component={Link} to="/tampilan/adegan" variant="default" leftSection={<IconLayoutDashboard size={16} />} data-testid="displays-scenes-link">
                 {t('displays.nav.scenes')}
               </Button>
-              <Button component={Link} to="/tampilan/playlist" variant="default" leftSection={<IconPlaylist size={16} />}>
+              <Button component={Link} to="/tampilan/playlist" variant="default" leftSection={<IconPlaylist size={16} />} data-testid="displays-playlists-link">
                 {t('displays.nav.playlists')}
               </Button>
               <Button leftSection={<IconLink size={16} />} onClick={pair.open} data-testid="display-pair" title="P">

@@ -19,8 +19,6 @@ import {
   IconPlayerTrackPrev,
   IconServer,
   IconDeviceTv,
-  IconLayoutDashboard,
-  IconPlaylist,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -45,7 +43,7 @@ interface Item {
     | 'playback.nav.playback'
     | 'playback.nav.exports'
     | 'playback.nav.storage'
-    | `displays.nav.${'displays' | 'scenes' | 'playlists'}`;
+    | 'displays.nav.displays';
   testId: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
   action: Action;
@@ -62,10 +60,8 @@ const ITEMS: Item[] = [
   { to: '/dinding-video', label: 'nav.wall', testId: 'nav-wall', icon: IconLayoutGrid, action: 'wall.manage', group: 'video' },
   { to: '/putar-ulang', label: 'playback.nav.playback', testId: 'nav-playback', icon: IconPlayerTrackPrev, action: 'recording.view', group: 'video' },
   { to: '/ekspor', label: 'playback.nav.exports', testId: 'nav-exports', icon: IconFileExport, action: 'recording.export', group: 'video' },
-  // Smart Displays
+  // Smart Displays; their scenes and playlists open from the displays page
   { to: '/tampilan', label: 'displays.nav.displays', testId: 'nav-displays', icon: IconDeviceTv, action: 'display.read', group: 'video' },
-  { to: '/tampilan/adegan', label: 'displays.nav.scenes', testId: 'nav-display-scenes', icon: IconLayoutDashboard, action: 'display.manage', group: 'video' },
-  { to: '/tampilan/playlist', label: 'displays.nav.playlists', testId: 'nav-display-playlists', icon: IconPlaylist, action: 'display.manage', group: 'video' },
   { to: '/insiden', label: 'incidents.nav.board', testId: 'nav-incidents', icon: IconUrgent, action: 'incident.read', group: 'incidents' },
   { to: '/insiden/baru', label: 'incidents.nav.intake', testId: 'nav-intake', icon: IconPhoneCall, action: 'incident.create', group: 'incidents' },
   { to: '/tugas', label: 'incidents.nav.tasks', testId: 'nav-tasks', icon: IconClipboardList, action: 'incident.task.update', group: 'incidents' },

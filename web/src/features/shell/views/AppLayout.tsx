@@ -1,5 +1,5 @@
 import { Suspense } from 'react';
-import { AppShell, Badge, Burger, Center, Group, Loader, Stack, Text } from '@mantine/core';
+import { AppShell, Badge, Burger, Center, Group, Loader, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -38,10 +38,13 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm">
-        <Stack gap={4}>
-          <NavLinks onNavigate={close} />
-        </Stack>
-        <Text size="xs" c="dimmed" mt="auto" px="xs">
+        {/* many sections on a short screen: the links scroll, the tagline stays */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          <Stack gap={4}>
+            <NavLinks onNavigate={close} />
+          </Stack>
+        </AppShell.Section>
+        <Text size="xs" c="dimmed" mt="xs" px="xs">
           {t('app.tagline')}
         </Text>
       </AppShell.Navbar>
