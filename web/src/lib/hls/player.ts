@@ -176,7 +176,9 @@ function playMse(video: HTMLVideoElement, url: string, report: (s: HlsState) => 
             report({ kind: 'unsupported' });
             throw new Stop();
           }
-          if (sink?.mime !== mime) {
+          // a new packager generation (the server rebuilt it) starts its own timeline: new buffer
+          const dir = (m: string) => m.slice(0, m.lastIndexOf('/'));
+          if (sink?.mime !== mime || dir(u.map) !== dir(map)) {
             sink?.destroy();
             sink = new HlsSink(video, mime, holdBack);
           }
