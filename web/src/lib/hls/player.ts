@@ -166,6 +166,12 @@ function playMse(video: HTMLVideoElement, url: string, report: (s: HlsState) => 
       const u = pos ? unitAt(p, pos) : null;
       if (u === 'behind' || !pos) {
         pos = startPosition(p, holdBack); // fell out of the window: rejoin at the edge
+        if (pos) continue;
+        // no keyframe listed yet: look again shortly
+        await sleep(500);
+        const again = await load(null);
+        if (again === 'offline') return report({ kind: 'offline' });
+        p = again;
         continue;
       }
       if (u) {
