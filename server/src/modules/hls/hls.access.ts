@@ -1,4 +1,6 @@
+import { DISPLAY_COOKIE } from '@pantau/shared';
 import type { Executor } from '../../platform/db/database.ts';
+import { SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
 import { HlsRepository } from './hls.repository.ts';
 
 /** Whether this request may watch the camera, and whether the answer is the same for everyone. */
@@ -34,7 +36,7 @@ export function cachedAccess<R extends HlsRequestLike>(access: HlsAccess<R>, opt
   const cache = new Map<string, { at: number; answer: Promise<HlsAccessResult> }>();
   return (req, cameraId) => {
     const auth = req.headers.authorization;
-    const key = [cameraId, req.cookies.pantau_session ?? '', req.cookies.pantau_display ?? '', typeof auth === 'string' ? auth : ''].join('\n');
+    const key = [cameraId, req.cookies[SESSION_COOKIE] ?? '', req.cookies[DISPLAY_COOKIE] ?? '', typeof auth === 'string' ? auth : ''].join('\n');
     const t = now();
     const hit = cache.get(key);
     if (hit && t - hit.at < ttl) return hit.answer;

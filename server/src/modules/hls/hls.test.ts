@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hlsPlaylistPath } from '@pantau/shared';
-import { MediaPipeline } from '../../media/index.ts';
+import { HlsPackagers, MediaPipeline } from '../../media/index.ts';
 import { startSimulator, type Simulator } from '../../media/simulator/index.ts';
 import { testApp, type TestApp } from '../../testing/app.ts';
 
@@ -46,7 +46,7 @@ describe('live HLS from a simulated camera', () => {
   const pipe = new MediaPipeline({ deadAfterMs: 3000, backoffMs: [200, 400] });
 
   before(async () => {
-    sim = await startSimulator({ port: 0, cameras: ['cam-hls', 'cam-flaky'], faults: { 'cam-flaky': 'disconnect=3' } });
+    sim = await startSimulator({ port: 0, cameras: ['cam-hls', 'cam-flaky', 'cam-flood'], faults: { 'cam-flaky': 'disconnect=3', 'cam-flood': 'flood=20' } });
     t = await testApp('pglite', { media: pipe });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
@@ -150,5 +150,27 @@ describe('live HLS from a simulated camera', () => {
     const init = await fetch(new URL(/URI="([^"]+)"/.exec(l[i + 1]!)![1]!, url));
     assert.equal(init.status, 200);
     assert.equal(init.headers.get('content-type'), 'video/mp4');
+  });
+
+  test('a camera flooding pictures 20× faster than real time: the window stays under its cap', { timeout: 60_000 }, async () => {
+    const cam = await liveCamera('cam-flood');
+    const cap = 96 * 1024; // below six segments of this stream, so the cap is what bounds the window
+    const packagers = new HlsPackagers(pipe, { packager: { maxBytes: cap } });
+    try {
+      const pkg = packagers.acquire(cam.id)!;
+      let peak = 0;
+      const t0 = Date.now();
+      while (Date.now() - t0 < 4000) {
+        peak = Math.max(peak, pkg.bytesHeld);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const text = pkg.playlist('');
+      const segments = text?.split('\n').filter((l) => l.startsWith('#EXTINF')).length ?? 0;
+      assert.ok(segments >= 1 && segments < 6, `the cap, not the six-segment window, bounds it (${segments} segments)`);
+      assert.ok(peak > 0 && peak <= cap + 64 * 1024, `peak ${peak} bytes within the ${cap} cap (plus one picture)`);
+      console.log(`flood: peak ${peak} bytes held, cap ${cap}`);
+    } finally {
+      packagers.close();
+    }
   });
 });

@@ -166,6 +166,12 @@ function playMse(video: HTMLVideoElement, url: string, report: (s: HlsState) => 
       const u = pos ? unitAt(p, pos) : null;
       if (u === 'behind' || !pos) {
         pos = startPosition(p, holdBack); // fell out of the window: rejoin at the edge
+        if (pos) continue;
+        // no keyframe listed yet: look again shortly
+        await sleep(500);
+        const again = await load(null);
+        if (again === 'offline') return report({ kind: 'offline' });
+        p = again;
         continue;
       }
       if (u) {
@@ -176,7 +182,9 @@ function playMse(video: HTMLVideoElement, url: string, report: (s: HlsState) => 
             report({ kind: 'unsupported' });
             throw new Stop();
           }
-          if (sink?.mime !== mime) {
+          // a new packager generation (the server rebuilt it) starts its own timeline: new buffer
+          const dir = (m: string) => m.slice(0, m.lastIndexOf('/'));
+          if (sink?.mime !== mime || dir(u.map) !== dir(map)) {
             sink?.destroy();
             sink = new HlsSink(video, mime, holdBack);
           }
