@@ -184,6 +184,14 @@ test('portal: a citizen reports with a photo on a phone and tracks it; officials
     assert.ok(!(await res!.text()).includes(hidden.name), 'page head does not name the camera');
     await anon.page.getByTestId('camera-missing').waitFor();
     assert.ok(!(await anon.page.content()).includes(hidden.name));
+    // English on request, kept in the address and in <html lang>
+    await anon.page.goto(`${base}/statistik`);
+    await anon.page.getByTestId('lang-switch').click();
+    await anon.page.getByRole('heading', { level: 1, name: 'Transparency statistics' }).waitFor();
+    assert.equal(new URL(anon.page.url()).searchParams.get('lang'), 'en');
+    assert.equal(await anon.page.evaluate(() => document.documentElement.lang), 'en');
+    await anon.page.goto(`${base}/lapor`);
+    await anon.page.getByRole('heading', { level: 1, name: 'Report a problem' }).waitFor();
   });
   assert.deepEqual(expected404(anon.problems), [], `console output:\n${anon.problems.join('\n')}`);
 
