@@ -192,6 +192,18 @@ test('portal: a citizen reports with a photo on a phone and tracks it; officials
     assert.equal(await anon.page.evaluate(() => document.documentElement.lang), 'en');
     await anon.page.goto(`${base}/lapor`);
     await anon.page.getByRole('heading', { level: 1, name: 'Report a problem' }).waitFor();
+
+    // a camera taken off the portal leaves an open camera page within seconds, without a reload
+    const gone = cams.items.find((c) => c.visibility === 'public' && c.id !== shown.id)!;
+    await anon.page.goto(`${base}/kamera/${gone.id}`);
+    await anon.page.getByTestId('camera-page').waitFor();
+    const t0 = Date.now();
+    const down = await fetch(`${base}/api/portal/cameras/${gone.id}/takedown`, { method: 'POST', headers, body: JSON.stringify({ reason: 'wajah warga terlihat jelas' }) });
+    assert.equal(down.status, 200, await down.text());
+    await anon.page.getByTestId('camera-missing').waitFor({ timeout: 20_000 });
+    assert.ok(Date.now() - t0 < 20_000);
+    // (the head served while it was public keeps its title; the page itself no longer names it)
+    assert.ok(!((await anon.page.locator('body').textContent()) ?? '').includes(gone.name), 'its name is gone from the page');
   });
   assert.deepEqual(expected404(anon.problems), [], `console output:\n${anon.problems.join('\n')}`);
 
