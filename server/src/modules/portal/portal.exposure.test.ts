@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HEAD_MARKER } from '../../platform/http/pages.ts';
@@ -36,17 +36,21 @@ for (const kind of DB_KINDS) {
     let t: TestApp;
     let seed: Awaited<ReturnType<typeof seedPortal>>;
     let official: Session;
+    let webDist = '';
     before(async () => {
       let tenantId = '';
       // built pages with the head marker, so page paths go through the real page handler and head
-      const webDist = mkdtempSync(join(tmpdir(), 'pantau-exposure-web-'));
+      webDist = mkdtempSync(join(tmpdir(), 'pantau-exposure-web-'));
       for (const f of ['portal.html', 'index.html', 'display.html']) writeFileSync(join(webDist, f), `<!doctype html><html><head>${HEAD_MARKER}</head><body></body></html>`);
       t = await testApp(kind, { displayViewer: fakeDisplays(() => tenantId), webDist });
       tenantId = t.tenant.id;
       seed = await seedPortal(t);
       official = await t.signIn({ role: 'pimpinan' });
     });
-    after(() => t.close());
+    after(async () => {
+      await t.close();
+      rmSync(webDist, { recursive: true, force: true });
+    });
 
     test('no response reveals an internal camera or a reporter; pimpinan cameras only to officials', async () => {
       let ip = 0;
