@@ -28,7 +28,7 @@ let counter = 0;
 const unique = (p: string) => `${p}${++counter}${randomBytes(2).toString('hex')}`;
 
 /** An app on a fresh database with one tenant (Kalimantan Tengah) and its organizations; factories for users and cameras. */
-export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: number; media?: MediaPipeline; dataDir?: string; ffmpegPath?: string | null; displayViewer?: DisplayViewerResolver } = {}) {
+export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: number; media?: MediaPipeline; dataDir?: string; ffmpegPath?: string | null; displayViewer?: DisplayViewerResolver; webDist?: string } = {}) {
   const database: DatabaseHandle = await freshDatabase(kind);
   const clock = new ManualClock(new Date());
   const secrets = new SecretBox(randomBytes(32));
@@ -44,7 +44,7 @@ export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: 
       loginMaxFailures: 5,
       loginLockMinutes: 15,
       loginPerMinute: opts.loginPerMinute ?? 1000,
-      webDist: null,
+      webDist: opts.webDist ?? null,
       mapTileUrl: null,
       mapAttribution: null,
       recordings: { dataDir: opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pantau-test-data-')), budgetBytes: 1e9, retentionDays: 30, ffmpegPath: opts.ffmpegPath ?? null },

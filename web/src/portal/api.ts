@@ -45,7 +45,8 @@ export function useApi<T>(path: string | null): Loadable<T> {
     setState((s) => ({ ...s, loading: true, error: null }));
     api<T>(path).then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (error: Error) => live && setState({ data: null, error, loading: false }),
+      // a failed refresh keeps what was shown, unless the thing is gone (404) or no longer allowed
+      (error: Error) => live && setState((s) => ({ data: error instanceof ApiError && error.status < 500 ? null : s.data, error, loading: false })),
     );
     return () => {
       live = false;

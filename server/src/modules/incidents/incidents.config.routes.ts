@@ -42,7 +42,7 @@ export function incidentsConfigRoutes(app: FastifyInstance, m: IncidentModule): 
 
   const pub = ['public'];
   const tenantQuery = z.object({ tenant: z.string().max(64).optional() });
-  r.get('/api/public/incidents/categories', { schema: { tags: pub, querystring: tenantQuery, response: { 200: z.array(incidentCategorySchema) } } }, async (req) =>
+  r.get('/api/public/incidents/categories', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } }, schema: { tags: pub, querystring: tenantQuery, response: { 200: z.array(incidentCategorySchema) } } }, async (req) =>
     m.config.categoriesOf((await m.publicSide.tenantOf(req.query.tenant ?? null)).id, true),
   );
   // public writes act for nobody: a signed-in official's cookie grants nothing, so no CSRF token is asked
@@ -54,7 +54,8 @@ export function incidentsConfigRoutes(app: FastifyInstance, m: IncidentModule): 
     return reply.status(201).send({ ticket, reopenCode });
   });
   const ticketParams = z.object({ ticket: z.string().regex(/^PTU-\d{6}-[A-Z0-9]{6}$/, 'nomor tiket tidak valid') });
-  r.get('/api/public/incidents/:ticket', { schema: { tags: pub, summary: 'Lacak laporan: riwayat status tanpa data pribadi', params: ticketParams, response: { 200: publicTrackingSchema } } }, (req) => m.publicSide.track(req.params.ticket));
+  // tickets carry six random characters; the limit keeps guessing them slow
+  r.get('/api/public/incidents/:ticket', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { tags: pub, summary: 'Lacak laporan: riwayat status tanpa data pribadi', params: ticketParams, response: { 200: publicTrackingSchema } } }, (req) => m.publicSide.track(req.params.ticket));
   r.post('/api/public/incidents/:ticket/reopen', { config: { csrfExempt: true, rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: { tags: pub, params: ticketParams, body: reopenInputSchema, response: { 200: publicTrackingSchema } } }, (req) =>
     m.publicSide.reopen(req.params.ticket, req.body.reopenCode, req.body.reason),
   );

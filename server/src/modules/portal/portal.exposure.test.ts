@@ -1,6 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HEAD_MARKER } from '../../platform/http/pages.ts';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { DB_KINDS } from '../../testing/db.ts';
 import { testApp, type Session, type TestApp } from '../../testing/app.ts';
@@ -32,14 +36,21 @@ for (const kind of DB_KINDS) {
     let t: TestApp;
     let seed: Awaited<ReturnType<typeof seedPortal>>;
     let official: Session;
+    let webDist = '';
     before(async () => {
       let tenantId = '';
-      t = await testApp(kind, { displayViewer: fakeDisplays(() => tenantId) });
+      // built pages with the head marker, so page paths go through the real page handler and head
+      webDist = mkdtempSync(join(tmpdir(), 'pantau-exposure-web-'));
+      for (const f of ['portal.html', 'index.html', 'display.html']) writeFileSync(join(webDist, f), `<!doctype html><html><head>${HEAD_MARKER}</head><body></body></html>`);
+      t = await testApp(kind, { displayViewer: fakeDisplays(() => tenantId), webDist });
       tenantId = t.tenant.id;
       seed = await seedPortal(t);
       official = await t.signIn({ role: 'pimpinan' });
     });
-    after(() => t.close());
+    after(async () => {
+      await t.close();
+      rmSync(webDist, { recursive: true, force: true });
+    });
 
     test('no response reveals an internal camera or a reporter; pimpinan cameras only to officials', async () => {
       let ip = 0;
@@ -63,7 +74,7 @@ for (const kind of DB_KINDS) {
       }
       const anonymous = await Promise.all(requests.map(async (q) => ({ q, res: await call({ method: q.method as 'GET', url: q.url, payload: q.method === 'GET' || q.method === 'DELETE' ? undefined : {} }, null, null) })));
       const open = anonymous.filter((a) => a.res.statusCode !== 401).map((a) => a.q);
-      for (const must of ['/api/public/cameras', '/api/public/portal', '/api/public/stats', `/api/public/cameras/${ids.pub}`, `/api/public/incidents/${seed.report.ticket}`, '/sitemap.xml']) {
+      for (const must of [`/kamera/${ids.pub}`, '/statistik', '/api/public/cameras', '/api/public/portal', '/api/public/stats', `/api/public/cameras/${ids.pub}`, `/api/public/incidents/${seed.report.ticket}`, '/sitemap.xml']) {
         assert.ok(open.some((q) => q.url === must), `${must} is walked`);
       }
 
@@ -109,6 +120,8 @@ for (const kind of DB_KINDS) {
         }
       }
       assert.ok(walked > 200, `walked ${walked} requests`);
+      const page = await call({ method: 'GET', url: `/kamera/${ids.pub}` }, null, null);
+      assert.match(page.body, /<title>Bundaran Besar Utara/, 'pages are rendered with their heads');
       // and officials do get what the public does not
       const o = await call({ method: 'GET', url: `/api/public/cameras/${ids.pimpinan}` }, null, official);
       assert.equal(o.statusCode, 200);

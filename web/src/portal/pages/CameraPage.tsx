@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { usePortalT } from '../i18n.ts';
 import { Link, useParams } from 'react-router';
 import { ApiError, useCamera } from '../api.ts';
@@ -15,10 +15,16 @@ export function CameraPage() {
   const { id = '' } = useParams();
   const cam = useCamera(id);
   const [state, setState] = useState<HlsState>({ kind: 'connecting' });
+  // a camera taken off the portal (or gone offline) shows so without a reload; HLS itself stops sooner
+  const { reload } = cam;
+  useEffect(() => {
+    const timer = setInterval(reload, 15_000);
+    return () => clearInterval(timer);
+  }, [reload]);
   const missing = cam.error instanceof ApiError && (cam.error.status === 404 || cam.error.status === 400);
   useTitle(cam.data?.name ?? (missing ? t('camera.notFound') : null));
 
-  if (cam.loading && !cam.data) return <Loading />;
+
   if (missing) {
     return (
       <div data-testid="camera-missing">
@@ -28,7 +34,7 @@ export function CameraPage() {
       </div>
     );
   }
-  if (cam.error || !cam.data) return <LoadError onRetry={cam.reload} />;
+  if (!cam.data) return cam.error ? <LoadError onRetry={cam.reload} /> : <Loading />;
   const c = cam.data;
   const text = c.hls ? STATE_TEXT[state.kind] : 'camera.offline';
   return (
