@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  incidentCategorySchema, incidentDetailSchema, incidentNearSchema, incidentPageSchema, incidentStatsSchema, notificationSchema, publicTrackingSchema, routingRuleSchema, slaRuleSchema, sopStepSchema, incidentTaskSchema, nearbyCameraSchema,
+  incidentCategorySchema, incidentDetailSchema, incidentNearSchema, incidentPageSchema, incidentStatsSchema, notificationSchema, routingRuleSchema, slaRuleSchema, sopStepSchema, incidentTaskSchema, nearbyCameraSchema,
   type IncidentCreate, type IncidentDetail, type IncidentQuery, type SlaRule, type TaskStatus, type TransitionInput,
 } from '@pantau/shared';
 import { api, toApiError } from './client.ts';
@@ -80,11 +80,6 @@ export function useUpdateTask() {
     mutationFn: (b: { id: string; status: TaskStatus; note: string | null }) => api.patch(`/api/incidents/tasks/${b.id}`, { status: b.status, note: b.note }, incidentTaskSchema),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.incidents }),
   });
-}
-
-/** The public tracking page: status history of a ticket, no personal data (no session needed). */
-export function usePublicTracking(ticket: string) {
-  return useQuery({ queryKey: ['public', 'tracking', ticket], queryFn: () => api.get(`/api/public/incidents/${encodeURIComponent(ticket)}`, publicTrackingSchema), enabled: /^PTU-\d{6}-[A-Z0-9]{6}$/.test(ticket), retry: false });
 }
 
 const sopParser = arrayOf(sopStepSchema);
