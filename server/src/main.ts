@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const url = `http://${config.host}:${port}`;
-    const lines = ['', `  Pantau berjalan di / is running at  ${url}`, `  Dokumentasi API / API docs:         ${url}/api/docs`, `  Basis data / database:               ${database.kind === 'pglite' ? `PGlite (${config.dataDir}/db)` : 'PostgreSQL server'}`];
+    const lines = ['', `  Portal publik / public portal:       ${url}`, `  Konsol operator / operator console:  ${url}/login`, `  Layar kios / kiosk display:          ${url}/layar`, `  Dokumentasi API / API docs:          ${url}/api/docs`, `  Basis data / database:                ${database.kind === 'pglite' ? `PGlite (${config.dataDir}/db)` : 'PostgreSQL server'}`];
     if (seed.seeded) {
       const file = writeCredentialsFile(config.dataDir, seed.credentials);
       lines.push('', '  Data demo dibuat. Pengguna demo (kata sandi hanya ditampilkan sekali):', '  Demo data created. Demo users (passwords shown only once):');
