@@ -14,7 +14,8 @@ export function StatsPage() {
   const [days, setDays] = useState(30);
   const s = useStats(days);
   const num = (v: number) => v.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
-  const hours = (v: number | null) => (v === null ? '—' : t('stats.hours', { value: num(v) }));
+  // under an hour reads better in minutes ("12 menit", not "0,2 jam")
+  const hours = (v: number | null) => (v === null ? '—' : v < 1 ? t('stats.minutes', { value: num(Math.max(1, Math.round(v * 60))) }) : t('stats.hours', { value: num(v) }));
   const d = s.data;
   return (
     <>
