@@ -2,15 +2,16 @@
  * A progressive MP4 that exists only as a header plus byte ranges of recording files: served in
  * any byte range (HTTP Range) or written out whole (export), reading the recordings as it goes.
  */
-import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { absolutePath } from '../recorder/paths.ts';
 import type { DataPiece } from './plan.ts';
 import type { ProgressiveLayout } from './progressive.ts';
+import { FileFollower } from './file-follower.ts';
 
 const READ_BYTES = 1024 * 1024;
 const WRITE_BYTES = 4 * 1024 * 1024;
 const BUFFERS = 4;
+const SYNC_EVERY = 128 * 1024 * 1024;
 
 export class VirtualMp4 {
   constructor(
@@ -63,24 +64,36 @@ export class VirtualMp4 {
   }
 
   /**
-   * Writes the whole file, hashing it on the way; `progress` gets bytes written so far. Reads run
-   * ahead of writes (four 4 MiB buffers), so the disk is kept busy on both sides, and each chunk is
-   * hashed as it is queued, while earlier ones are still being written by the thread pool.
+   * Writes the whole file; `progress` gets bytes written so far. Reads run ahead of writes (four
+   * 4 MiB buffers), so the disk is kept busy on both sides. The SHA-256 is taken on another thread
+   * from the file itself, following the writes through the page cache: it hashes what is on disk,
+   * and this thread only moves buffers between reads and writes.
    */
   async writeTo(path: string, progress?: (bytes: number) => void): Promise<{ bytes: number; sha256: string }> {
-    const hash = createHash('sha256');
     const out = await open(path, 'wx');
+    const hasher = new FileFollower(path);
     let bytes = 0;
     let queued = 0;
     let chain: Promise<void> = Promise.resolve();
+    // flush as we go: the final fdatasync then waits for the last stretch only, not for all of it
+    let syncing: Promise<void> | null = null;
+    let synced = 0;
     const write = (chunk: Uint8Array): Promise<void> => {
-      hash.update(chunk);
       const at = queued;
       queued += chunk.length;
       return (chain = chain.then(async () => {
         let done = 0;
         while (done < chunk.length) done += (await out.write(chunk, done, chunk.length - done, at + done)).bytesWritten;
         bytes = at + chunk.length;
+        hasher.available(bytes);
+        if (!syncing && bytes - synced >= SYNC_EVERY) {
+          const upTo = bytes;
+          syncing = out.datasync().then(() => {
+            synced = upTo;
+            syncing = null;
+          });
+          syncing.catch(() => {}); // awaited before the final sync; a failure then fails the export
+        }
         progress?.(bytes);
       }));
     };
@@ -111,11 +124,15 @@ export class VirtualMp4 {
         }
       }
       await chain;
+      const sha256 = hasher.finish(bytes);
+      await syncing;
       await out.datasync();
+      return { bytes, sha256: await sha256 };
     } finally {
+      hasher.close();
+      await (syncing as Promise<void> | null)?.catch(() => {});
       await out.close();
     }
-    return { bytes, sha256: hash.digest('hex') };
   }
 }
 
