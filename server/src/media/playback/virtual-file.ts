@@ -119,7 +119,7 @@ export class VirtualMp4 {
             }
           }
         } finally {
-          await chain.catch(() => {});
+          // reads are awaited one by one: nothing in flight uses this handle, the writes go on
           await fh.close();
         }
       }
