@@ -53,6 +53,8 @@ export interface AppOptions {
   webDist: string | null;
   mapTileUrl: string | null;
   mapAttribution: string | null;
+  /** Reverse proxies whose X-Forwarded-For names the client (rate limits, audit); false when none. */
+  trustProxy?: false | number | string;
   /** The data directory (recordings, exports, PPID documents) and how long recordings are kept. */
   recordings?: RecordingsOptions;
 }
@@ -133,7 +135,10 @@ export type Services = ReturnType<typeof buildServices>;
 export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; services: Services; metrics: Registry }> {
   const { options } = deps;
   const services = buildServices(deps);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const tp = options.trustProxy ?? false;
+  // a hop count trusts that many proxies in front of us, whoever they are
+  const trustProxy = typeof tp === 'number' ? (_address: string, hop: number) => hop < tp : tp;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy });
   // "incoming request / request completed" lines for every call drown the useful ones at info;
   // they appear when the log level is debug or trace
   const requestLevel = options.logRequests ? undefined : 'warn';

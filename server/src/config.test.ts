@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { budgetBytesOf, loadConfig, ConfigError } from './config.ts';
+import { budgetBytesOf, loadConfig, ConfigError, trustProxyOf } from './config.ts';
 
 test('defaults need no configuration', () => {
   const c = loadConfig({});
@@ -43,4 +43,14 @@ test('the recording budget is a size or a share of the volume; retention days an
   assert.equal(loadConfig({ PANTAU_RETENTION_DAYS: '0' }).retentionDays, null);
   assert.equal(loadConfig({ PATH: '/nowhere' }).ffmpegPath, null);
   assert.equal(loadConfig({ PANTAU_FFMPEG: '/opt/ffmpeg' }).ffmpegPath, '/opt/ffmpeg');
+});
+
+test('trusted proxies: none by default, a hop count or addresses, never everyone', () => {
+  assert.equal(loadConfig({}).trustProxy, false);
+  assert.equal(loadConfig({ PANTAU_TRUST_PROXY: '1' }).trustProxy, 1);
+  assert.equal(loadConfig({ PANTAU_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).trustProxy, '127.0.0.1,10.0.0.0/8,::1');
+  for (const bad of ['true', '0', '11', '10.0.0.0/33', 'proxy.local', '1.2.3.4/8/9']) {
+    assert.equal(trustProxyOf(bad), undefined, bad);
+    assert.throws(() => loadConfig({ PANTAU_TRUST_PROXY: bad }), (e: unknown) => e instanceof ConfigError && e.message.includes('PANTAU_TRUST_PROXY'));
+  }
 });

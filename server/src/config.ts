@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { delimiter, join, resolve } from 'node:path';
 import { hostname } from 'node:os';
+import { isIP } from 'node:net';
 
 /** Roles this process can run; `npm start` runs all of them in one process. */
 export const PROCESS_ROLES = ['api', 'media', 'worker'] as const;
@@ -35,6 +36,11 @@ const schema = z.object({
   /** Set when the console is served over HTTPS so cookies get the Secure flag. */
   PANTAU_SECURE_COOKIES: bool.default(false),
   PANTAU_MAP_TILE_URL: z.string().url().optional(),
+  PANTAU_TRUST_PROXY: z.string().trim().optional().transform((v, ctx) => {
+    const parsed = trustProxyOf(v);
+    if (parsed === undefined) ctx.addIssue({ code: 'custom', message: 'a number of proxy hops (1–10) or a comma-separated list of proxy addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8)' });
+    return parsed ?? false;
+  }),
   PANTAU_MAP_ATTRIBUTION: z.string().optional(),
   PANTAU_WEB_DIST: z.string().optional(),
   /** Record every enabled camera's main stream continuously. */
@@ -72,6 +78,8 @@ export type Config = {
   seedDemo: boolean;
   sessionHours: number;
   secureCookies: boolean;
+  /** Which reverse proxies' X-Forwarded-For to believe (Fastify trustProxy): false, hop count or addresses. */
+  trustProxy: false | number | string;
   mapTileUrl: string | null;
   mapAttribution: string | null;
   webDist: string;
@@ -120,6 +128,28 @@ function findOnPath(name: string, path: string): string | null {
   return null;
 }
 
+/**
+ * PANTAU_TRUST_PROXY: unset → trust nobody (the socket's address is the client); `N` → N proxy hops;
+ * `a,b/16` → those proxies. Never "everyone": any client could then pick its own address and walk
+ * around the per-IP limits. Returns undefined when the value is not one of these.
+ */
+export function trustProxyOf(v: string | undefined): false | number | string | undefined {
+  if (!v) return false;
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    return n >= 1 && n <= 10 ? n : undefined;
+  }
+  const parts = v.split(',').map((p) => p.trim());
+  const ok = parts.every((p) => {
+    const [addr, bits, extra] = p.split('/');
+    if (extra !== undefined || !addr || !isIP(addr)) return false;
+    if (bits === undefined) return true;
+    const max = isIP(addr) === 4 ? 32 : 128;
+    return /^\d+$/.test(bits) && Number(bits) <= max;
+  });
+  return ok ? parts.join(',') : undefined;
+}
+
 /** The only reader of process.env: parses once and names every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -139,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.PANTAU_SEED_DEMO,
     sessionHours: e.PANTAU_SESSION_HOURS,
     secureCookies: e.PANTAU_SECURE_COOKIES,
+    trustProxy: e.PANTAU_TRUST_PROXY,
     mapTileUrl: e.PANTAU_MAP_TILE_URL ?? null,
     mapAttribution: e.PANTAU_MAP_ATTRIBUTION ?? null,
     webDist: resolve(e.PANTAU_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),

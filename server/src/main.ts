@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       loginLockMinutes: config.loginLockMinutes,
       webDist: config.webDist,
       mapTileUrl: config.mapTileUrl,
+      trustProxy: config.trustProxy,
       mapAttribution: config.mapAttribution,
       recordings: { dataDir: config.dataDir, budgetBytes, retentionDays: config.retentionDays, ffmpegPath: config.ffmpegPath },
     },
