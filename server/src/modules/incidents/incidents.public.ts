@@ -5,7 +5,7 @@ import { DomainError, forbidden, notFound, conflict } from '../../platform/http/
 import { safeEqual, sha256Hex } from '../../platform/crypto/tokens.ts';
 import type { IncidentCore } from './incidents.core.ts';
 import type { IncidentsService } from './incidents.service.ts';
-import { publicTenant } from './incidents.repository.ts';
+import { TenancyRepository } from '../tenancy/index.ts';
 import { DEFAULT_REOPEN_DAYS, reopenDeadline } from './incidents.lifecycle.ts';
 import type { IncidentEvidenceService } from './incidents.evidence.ts';
 
@@ -38,7 +38,7 @@ export class IncidentPublicService {
   }
 
   async tenantOf(slug: string | null): Promise<{ id: string; slug: string; name: string }> {
-    const t = await publicTenant(this.core.db, slug);
+    const t = await new TenancyRepository().publicTenant(this.core.db, slug);
     if (!t) throw notFound('Yurisdiksi');
     return t;
   }

@@ -184,10 +184,3 @@ export class IncidentsRepository {
     return db.selectFrom('incident_attachments').select(['mime', variant === 'original' ? 'original as bytes' : 'public_copy as bytes']).where('incident_id', '=', incidentId).where('id', '=', id).executeTakeFirst();
   }
 }
-
-/** The tenant a public form or Open311 call addresses: by slug, else the first tenant (single-tenant installs). */
-export function publicTenant(db: Executor, slug: string | null) {
-  let q = db.selectFrom('tenants').select(['id', 'slug', 'name']);
-  q = slug ? q.where('slug', '=', slug) : q.orderBy('created_at').limit(1);
-  return q.executeTakeFirst();
-}

@@ -184,11 +184,4 @@ export class OpendataRepository {
   async setWalidata(db: Executor, tenantId: string, organizationId: string): Promise<void> {
     await db.insertInto('od_settings').values({ tenant_id: tenantId, walidata_organization_id: organizationId }).onConflict((oc) => oc.column('tenant_id').doUpdateSet({ walidata_organization_id: organizationId })).execute();
   }
-
-  /** The tenant the public pages show: the one named, or else the first one created. */
-  async publicTenant(db: Executor, slug: string | null): Promise<{ id: string; name: string; slug: string } | undefined> {
-    let q = db.selectFrom('tenants').select(['id', 'name', 'slug']);
-    q = slug ? q.where('slug', '=', slug) : q.orderBy('created_at').orderBy('id');
-    return q.limit(1).executeTakeFirst();
-  }
 }

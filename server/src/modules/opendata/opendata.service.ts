@@ -64,7 +64,7 @@ export class OpendataService {
 
   /** What anyone sees without signing in: the published datasets of the deployment's (first) tenant. */
   async publicScope(): Promise<DatasetScope & { tenantName: string }> {
-    const t = await this.repo.publicTenant(this.db, null);
+    const t = await this.regions.publicTenant(this.db, null);
     if (!t) throw notFound('Katalog data');
     return { tenantId: t.id, kind: 'published', tenantName: t.name };
   }

@@ -73,12 +73,6 @@ export class PortalRepository {
     await db.updateTable('cameras').set({ visibility, updated_at: sql<Date>`now()` }).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
   }
 
-  tenantBySlug(db: Executor, slug: string | null) {
-    let q = db.selectFrom('tenants').select(['id', 'slug', 'name']);
-    q = slug ? q.where('slug', '=', slug) : q.orderBy('created_at').limit(1);
-    return q.executeTakeFirst();
-  }
-
   tenantById(db: Executor, id: string) {
     return db.selectFrom('tenants').select(['id', 'slug', 'name']).where('id', '=', id).executeTakeFirst();
   }

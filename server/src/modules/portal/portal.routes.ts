@@ -23,7 +23,7 @@ export function viewerOfRequest(svc: PortalService, req: FastifyRequest, tenantS
 export function streamAccessOf(svc: PortalService) {
   return async (req: FastifyRequest, cameraId: string): Promise<{ ok: true; cacheable: boolean } | { ok: false }> => {
     if (!z.uuid().safeParse(cameraId).success) return { ok: false };
-    return svc.streamAccess(await viewerOfRequest(svc, req), cameraId);
+    return svc.streamAccess(() => viewerOfRequest(svc, req), cameraId);
   };
 }
 

@@ -9,6 +9,7 @@ import type { AuditWriter } from '../audit/index.ts';
 import type { PublicIncidentStats } from '../incidents/index.ts';
 import { CAMERA_VISIBILITY } from '../cameras/index.ts';
 import { displayNameOf, PortalRepository, type PortalCameraRow, type PortalScope } from './portal.repository.ts';
+import { TenancyRepository } from '../tenancy/index.ts';
 
 /** Resolves a Smart Display's cookie to its tenant and tier (built by the displays module). */
 export type DisplayViewerResolver = (token: string) => Promise<{ tenantId: string; tier: PortalTier; displayId: string } | null>;
@@ -43,6 +44,7 @@ export function seesPimpinan(actor: Actor): boolean {
 /** The public portal: who is looking, which cameras they may see, and taking a camera off it. */
 export class PortalService {
   private readonly repo = new PortalRepository();
+  private readonly tenants = new TenancyRepository();
 
   constructor(
     private readonly db: Db,
@@ -55,7 +57,7 @@ export class PortalService {
 
   /** The jurisdiction of `?tenant=` (default: the first one). */
   async tenantOf(slug: string | null): Promise<{ id: string; slug: string; name: string }> {
-    const t = await this.repo.tenantBySlug(this.db, slug);
+    const t = await this.tenants.publicTenant(this.db, slug);
     if (!t) throw notFound('Yurisdiksi');
     return t;
   }
@@ -110,7 +112,7 @@ export class PortalService {
 
   /** A camera as the public sees it, or null: for page heads, which must never name a non-public camera. */
   async publicCamera(tenantSlug: string | null, id: string): Promise<PublicCamera | null> {
-    const t = await this.repo.tenantBySlug(this.db, tenantSlug);
+    const t = await this.tenants.publicTenant(this.db, tenantSlug);
     if (!t) return null;
     const row = await this.repo.find(this.db, { tenantId: t.id, pimpinan: null }, id);
     return row ? present(row) : null;
@@ -141,14 +143,17 @@ export class PortalService {
   }
 
   /**
-   * May this viewer pull the camera's live stream? `cacheable` only for public cameras, whose
+   * May this viewer (resolved only when it matters) pull the camera's live stream? `cacheable` only for public cameras, whose
    * segments a shared cache may keep; an official's stream must stay private.
    */
-  async streamAccess(v: PortalViewer, cameraId: string): Promise<{ ok: true; cacheable: boolean } | { ok: false }> {
+  async streamAccess(viewer: () => Promise<PortalViewer>, cameraId: string): Promise<{ ok: true; cacheable: boolean } | { ok: false }> {
     const f = await this.repo.accessFacts(this.db, cameraId);
     if (!f || !f.enabled) return { ok: false };
+    // who is asking matters only for a pimpinan camera: the crowd at a public one costs one read
     if (f.visibility === 'public') return { ok: true, cacheable: true };
-    if (f.visibility === 'pimpinan' && v.tier === 'pimpinan' && f.tenant_id === v.tenantId && inRegions(v.regionCodes, f.region_code)) return { ok: true, cacheable: false };
+    if (f.visibility !== 'pimpinan') return { ok: false };
+    const v = await viewer();
+    if (v.tier === 'pimpinan' && f.tenant_id === v.tenantId && inRegions(v.regionCodes, f.region_code)) return { ok: true, cacheable: false };
     return { ok: false };
   }
 

@@ -6,6 +6,7 @@ import { answerDue, objectionDue, objectionOpenUntil } from './deadlines.ts';
 import { caseOf, factsOf, presentObjection, type PpidContext } from './ppid.context.ts';
 import type { RequestRow } from './requests.repository.ts';
 import { presentInfoItems } from './registry.service.ts';
+import { TenancyRepository } from '../tenancy/index.ts';
 
 /** The tracking code is shown once; only its hash is kept, like a password. */
 const hashCode = (code: string) => sha256Hex(`ppid-tracking:${code}`);
@@ -24,7 +25,7 @@ export class PpidPublicService {
 
   /** The tenant a public call is for: the one named by slug, or the installation's first (single-tenant installs). */
   async tenantFor(slug?: string): Promise<string> {
-    const id = await this.ctx.registry.publicTenant(this.ctx.db, slug ?? null);
+    const id = (await new TenancyRepository().publicTenant(this.ctx.db, slug ?? null))?.id;
     if (!id) throw notFound('Instansi');
     return id;
   }

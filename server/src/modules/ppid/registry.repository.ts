@@ -62,13 +62,6 @@ export class RegistryRepository {
     return Number(r.numDeletedRows) > 0;
   }
 
-  /** The tenant by slug, or the oldest one when no slug is given. */
-  async publicTenant(db: Executor, slug: string | null): Promise<string | undefined> {
-    let q = db.selectFrom('tenants').select('id');
-    q = slug ? q.where('slug', '=', slug) : q.orderBy('created_at').orderBy('id').limit(1);
-    return (await q.executeTakeFirst())?.id;
-  }
-
   async tenantName(db: Executor, tenantId: string): Promise<string | undefined> {
     return (await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst())?.name;
   }

@@ -15,6 +15,16 @@ export class TenancyRepository {
     return db.selectFrom('tenants').selectAll().where('slug', '=', slug).executeTakeFirst();
   }
 
+  /**
+   * The tenant a public page, form or Open311 call addresses: the one named by slug, else the first
+   * created (single-tenant installs). One rule for every public entry point.
+   */
+  publicTenant(db: Executor, slug: string | null): Promise<{ id: string; slug: string; name: string } | undefined> {
+    let q = db.selectFrom('tenants').select(['id', 'slug', 'name']);
+    q = slug ? q.where('slug', '=', slug) : q.orderBy('created_at').orderBy('id');
+    return q.limit(1).executeTakeFirst();
+  }
+
   insertTenant(db: Executor, t: { slug: string; name: string; regionCode: string }): Promise<TenantRow> {
     return db.insertInto('tenants').values({ slug: t.slug, name: t.name, region_code: t.regionCode }).returningAll().executeTakeFirstOrThrow();
   }

@@ -1,28 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { displayUpdateSchema, type Display, type PortalTier } from '@pantau/shared';
+import { displayUpdateSchema, type Display } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
-import { usePlaylists, useUpdateDisplay } from '../../../api/displays.ts';
+import { useUpdateDisplay } from '../../../api/displays.ts';
 import { FormActions } from '../../../components/ui/FormActions.tsx';
 import { submitErrors } from '../../../lib/formErrors.ts';
 import { useForm } from '../../../lib/useForm.ts';
 import { validate } from '../../../lib/validation.ts';
-import { PlaylistSelect, TierSelect } from './TierSelect.tsx';
+import { DisplayFields, type DisplaySettings } from './TierSelect.tsx';
 
-interface Values {
-  name: string;
-  location: string;
-  tier: PortalTier;
-  playlistId: string | null;
-}
 
 function EditForm({ display, onClose }: { display: Display; onClose: () => void }) {
   const { t } = useTranslation();
   const update = useUpdateDisplay(display.id);
-  const playlists = usePlaylists();
   const [general, setGeneral] = useState<string | null>(null);
-  const form = useForm<Values>({ name: display.name, location: display.location, tier: display.tier, playlistId: display.playlistId });
+  const form = useForm<DisplaySettings>({ name: display.name, location: display.location, tier: display.tier, playlistId: display.playlistId });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -50,17 +43,7 @@ function EditForm({ display, onClose }: { display: Display; onClose: () => void 
             {general}
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('displays.name')} required maxLength={120} {...form.text('name')} />
-          <TextInput label={t('displays.location')} maxLength={200} {...form.text('location')} />
-        </SimpleGrid>
-        <TierSelect value={form.values.tier} onChange={(v) => form.setValue('tier', v)} error={form.errors.tier} />
-        <PlaylistSelect
-          value={form.values.playlistId}
-          onChange={(v) => form.setValue('playlistId', v)}
-          options={(playlists.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          error={form.errors.playlistId}
-        />
+        <DisplayFields form={form} />
         <FormActions onCancel={onClose} loading={update.isPending} submitLabel={t('common.save')} />
       </Stack>
     </form>

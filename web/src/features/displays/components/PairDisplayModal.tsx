@@ -1,29 +1,24 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { PAIRING_CODE_PATTERN, pairingApproveSchema, type PortalTier } from '@pantau/shared';
+import { PAIRING_CODE_PATTERN, pairingApproveSchema } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
-import { useApprovePairing, usePlaylists } from '../../../api/displays.ts';
+import { useApprovePairing } from '../../../api/displays.ts';
 import { FormActions } from '../../../components/ui/FormActions.tsx';
 import { hasCode } from '../../../lib/errors.ts';
 import { submitErrors } from '../../../lib/formErrors.ts';
 import { useForm } from '../../../lib/useForm.ts';
 import { validate } from '../../../lib/validation.ts';
 import { formatPairingCode } from '../hooks/pushModel.ts';
-import { PlaylistSelect, TierSelect } from './TierSelect.tsx';
+import { DisplayFields, type DisplaySettings } from './TierSelect.tsx';
 
-interface Values {
+interface Values extends DisplaySettings {
   code: string;
-  name: string;
-  location: string;
-  tier: PortalTier;
-  playlistId: string | null;
 }
 
 function PairForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const approve = useApprovePairing();
-  const playlists = usePlaylists();
   const [general, setGeneral] = useState<string | null>(null);
   const form = useForm<Values>({ code: '', name: '', location: '', tier: 'public', playlistId: null });
 
@@ -74,17 +69,7 @@ function PairForm({ onClose }: { onClose: () => void }) {
           onChange={(e) => form.setValue('code', formatPairingCode(e.currentTarget.value))}
           data-testid="pair-code"
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('displays.name')} required maxLength={120} data-testid="pair-name" {...form.text('name')} />
-          <TextInput label={t('displays.location')} maxLength={200} data-testid="pair-location" {...form.text('location')} />
-        </SimpleGrid>
-        <TierSelect value={form.values.tier} onChange={(v) => form.setValue('tier', v)} error={form.errors.tier} />
-        <PlaylistSelect
-          value={form.values.playlistId}
-          onChange={(v) => form.setValue('playlistId', v)}
-          options={(playlists.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          error={form.errors.playlistId}
-        />
+        <DisplayFields form={form} testId="pair" />
         <FormActions onCancel={onClose} loading={approve.isPending} submitLabel={t('displays.pair.submit')} />
       </Stack>
     </form>

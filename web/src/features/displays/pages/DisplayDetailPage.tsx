@@ -15,17 +15,8 @@ import { DisplayEditModal } from '../components/DisplayEditModal.tsx';
 import { PushPanel } from '../components/PushPanel.tsx';
 import { ShowingText } from '../components/ShowingText.tsx';
 import { useDisplayNames } from '../hooks/useDisplayNames.ts';
+import { InfoRow } from '../../../components/ui/InfoRow.tsx';
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Table.Tr>
-      <Table.Th w={180} c="dimmed" fw={500}>
-        {label}
-      </Table.Th>
-      <Table.Td>{children}</Table.Td>
-    </Table.Tr>
-  );
-}
 
 /** One display: its facts and what it shows on the left, push controls on the right. */
 export function DisplayDetailPage() {
@@ -78,14 +69,14 @@ export function DisplayDetailPage() {
           <Paper withBorder radius="md" p="md">
             <Table verticalSpacing={6} data-testid="display-info">
               <Table.Tbody>
-                <Row label={t('displays.location')}>{d.location || '—'}</Row>
-                <Row label={t('displays.tier')}>
+                <InfoRow label={t('displays.location')}>{d.location || '—'}</InfoRow>
+                <InfoRow label={t('displays.tier')}>
                   <TierBadge tier={d.tier} />
-                </Row>
-                <Row label={t('displays.playlist')}>{d.playlistId ? (names.playlists.get(d.playlistId) ?? '—') : t('displays.noPlaylist')}</Row>
-                <Row label={t('displays.columns.showing')}>{active ? <ShowingText display={d} names={names} /> : '—'}</Row>
-                <Row label={t('displays.columns.lastSeen')}>{d.online ? t('displays.online') : d.lastSeenAt ? formatDateTime(d.lastSeenAt) : t('displays.neverSeen')}</Row>
-                <Row label={t('displays.detail.pairedAt')}>{formatDateTime(d.pairedAt)}</Row>
+                </InfoRow>
+                <InfoRow label={t('displays.playlist')}>{d.playlistId ? (names.playlists.get(d.playlistId) ?? '—') : t('displays.noPlaylist')}</InfoRow>
+                <InfoRow label={t('displays.columns.showing')}>{active ? <ShowingText display={d} names={names} /> : '—'}</InfoRow>
+                <InfoRow label={t('displays.columns.lastSeen')}>{d.online ? t('displays.online') : d.lastSeenAt ? formatDateTime(d.lastSeenAt) : t('displays.neverSeen')}</InfoRow>
+                <InfoRow label={t('displays.detail.pairedAt')}>{formatDateTime(d.pairedAt)}</InfoRow>
               </Table.Tbody>
             </Table>
           </Paper>
