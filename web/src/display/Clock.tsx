@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { S } from './strings.ts';
 
 /** Now, re-rendered every `everyMs`; `skew` is the server's clock minus this machine's. */
@@ -22,8 +22,13 @@ function safeFormat(opts: Intl.DateTimeFormatOptions, timeZone: string): Intl.Da
 /** A big clock and date in the display's zone. */
 export function Clock(props: { timeZone: string; skew?: number; size?: 'big' | 'small' }) {
   const now = useNow(1000, props.skew ?? 0);
-  const time = safeFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, props.timeZone).format(now);
-  const date = safeFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, props.timeZone).format(now);
+  // formatters are built once per zone, not every second of a screen that runs for days
+  const [timeOf, dateOf] = useMemo(
+    () => [safeFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, props.timeZone), safeFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }, props.timeZone)],
+    [props.timeZone],
+  );
+  const time = timeOf.format(now);
+  const date = dateOf.format(now);
   return (
     <div className={`kiosk-clock kiosk-clock-${props.size ?? 'big'}`}>
       <time className="kiosk-clock-time" dateTime={new Date(now).toISOString()}>{time}</time>

@@ -1,4 +1,4 @@
-import { DISPLAY_WS_PATH, type KioskMessage, type KioskState, type PairingStart } from '@pantau/shared';
+import { DISPLAY_WS_PATH, type KioskMessage, type KioskState, type PairingStart, type TransparencyStats } from '@pantau/shared';
 
 /** The kiosk's calls. A lobby never sees their failures: callers turn them into values. */
 export type Fetched<T> = { ok: true; value: T } | { ok: false; unauthorized: boolean };
@@ -18,6 +18,8 @@ const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'cont
 export const startPairing = () => call<PairingStart>('/api/display/pair', { method: 'POST' });
 export const pollPairing = (p: { pairingId: string; secret: string }) => call<{ state: 'waiting' | 'approved' | 'expired' }>('/api/display/pair/status', json(p));
 export const fetchState = () => call<KioskState>('/api/display/state');
+/** The portal's public statistics; partial when an older server answers with less. */
+export const fetchStats = () => call<Partial<TransparencyStats>>('/api/public/stats');
 export const fetchIncidents = () => call<{ lat: number; lng: number; category: string; status: string }[]>('/api/display/incidents');
 
 // the last good state, shown while the server is away (restart, network loss)

@@ -1,14 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PortalInfo, PublicCamera, PublicCameraList, PublicTracking, TransparencyStats, IncidentCategory } from '@pantau/shared';
+// the console's error class: client.ts imports nothing, so the portal stays small
+import { ApiError } from '../api/client.ts';
 
 // type-only imports from @pantau/shared: the portal bundle must not carry zod
 
-/** An API answer that was not 2xx; `code` from the server's `{ error: { code, message } }`. */
-export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
-    super(message);
-  }
-}
+export { ApiError };
 
 /** `?tenant=` of the page, passed on to the API so a multi-tenant install shows the right city. */
 export function tenantQuery(): string {
@@ -57,7 +54,8 @@ export function useApi<T>(path: string | null): Loadable<T> {
 }
 
 export const usePortalInfo = () => useApi<PortalInfo>('/api/public/portal');
-export const useCameras = (qs: string) => useApi<PublicCameraList>(`/api/public/cameras${qs ? `?${qs}` : ''}`);
+/** `qs` null skips the request (the unfiltered list is already loaded). */
+export const useCameras = (qs: string | null) => useApi<PublicCameraList>(qs === null ? null : `/api/public/cameras${qs ? `?${qs}` : ''}`);
 export const useCamera = (id: string) => useApi<PublicCamera>(`/api/public/cameras/${encodeURIComponent(id)}`);
 export const useStats = (days: number) => useApi<TransparencyStats>(`/api/public/stats?days=${days}`);
 export const useCategories = () => useApi<IncidentCategory[]>('/api/public/incidents/categories');

@@ -42,6 +42,9 @@ export function setLang(lng: PortalLang): void {
 }
 
 /** A plain-string `t`: the console's typed resources (web/src/i18n/i18next.d.ts) are not the portal's keys. */
+/** The number and date locale of a portal language. */
+export const localeOf = (lng: string): string => (lng === 'en' ? 'en-GB' : 'id-ID');
+
 export type PortalT = (key: string, options?: Record<string, unknown>) => string;
 
 /** useTranslation for the portal's own JSON. */

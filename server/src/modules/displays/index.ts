@@ -11,7 +11,6 @@ export { displaysPolicy } from './displays.policy.ts';
 export { displaysRoutes } from './displays.routes.ts';
 export { kioskRoutes } from './kiosk.routes.ts';
 export { resolveKioskState, tiersFor } from './displays.present.ts';
-export type { DisplayViewer } from './kiosk.service.ts';
 export type { DisplayHub, DisplaysService, DisplayContentService, KioskService };
 
 /** The displays module wired once: one in-process hub shared by the console services and the kiosk socket. */

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { ACTIVE_INCIDENT_STATUSES, type KioskState, type PairingStart, type PortalTier } from '@pantau/shared';
+import { ACTIVE_INCIDENT_STATUSES, type KioskState, type PairingStart } from '@pantau/shared';
 import type { Db } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { randomToken, safeEqual, sha256Hex } from '../../platform/crypto/tokens.ts';
@@ -13,13 +13,6 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const PAIRING_MINUTES = 15;
 const LAST_SEEN_EVERY_MS = 60_000;
 const MAP_INCIDENTS = 500;
-
-/** A display as the portal and HLS see it: whose it is and what tier it may show. */
-export interface DisplayViewer {
-  tenantId: string;
-  tier: PortalTier;
-  displayId: string;
-}
 
 export function pairingCode(): string {
   const pick = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -74,12 +67,6 @@ export class KioskService {
       await this.audit.record(tx, { kind: 'anonymous', tenantId: d.tenant_id, label: `layar ${d.name}`, ip: null }, { action: 'display.token_issued', targetType: 'display', targetId: displayId });
       return { state: 'approved' as const, token };
     });
-  }
-
-  /** The display a token names, if it is still active; the portal and HLS use this too. */
-  async viewerOfToken(token: string | null | undefined): Promise<DisplayViewer | null> {
-    const d = await this.displayOf(token);
-    return d ? { tenantId: d.tenant_id, tier: d.tier as PortalTier, displayId: d.id } : null;
   }
 
   /** The active display row of a token, or null. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TransparencyStats } from '@pantau/shared';
+import { fetchStats } from '../api.ts';
 import { S } from '../strings.ts';
 
 const REFRESH_MS = 5 * 60_000;
@@ -12,11 +13,10 @@ export function StatsTile() {
   const [stats, setStats] = useState<Partial<TransparencyStats> | null>(null);
   useEffect(() => {
     let stopped = false;
-    const load = () =>
-      fetch('/api/public/stats', { cache: 'no-store' })
-        .then((r) => (r.ok ? (r.json() as Promise<Partial<TransparencyStats>>) : null))
-        .then((s) => !stopped && s && setStats(s))
-        .catch(() => undefined);
+    const load = async () => {
+      const r = await fetchStats();
+      if (!stopped && r.ok) setStats(r.value);
+    };
     void load();
     const id = setInterval(load, REFRESH_MS);
     return () => {

@@ -1,6 +1,7 @@
 import { mimeOfInit } from './codec.ts';
 import { after, blockingQuery, parsePlaylist, startPosition, unitAt, type MediaPlaylist, type Position } from './playlist.ts';
-import { HlsSink, mediaSourceClass } from './sink.ts';
+import { canPlayMime, mediaSourceClass } from '../live/mseSink.ts';
+import { HlsSink } from './sink.ts';
 
 /** What a live HLS player is doing; drives the page's overlay. */
 export type HlsState =
@@ -178,7 +179,7 @@ function playMse(video: HTMLVideoElement, url: string, report: (s: HlsState) => 
         if (u.map !== map) {
           const init = await bytes(u.map);
           const mime = mimeOfInit(init);
-          if (!mime || !mediaSourceClass()!.isTypeSupported(mime)) {
+          if (!mime || !canPlayMime(mime)) {
             report({ kind: 'unsupported' });
             throw new Stop();
           }

@@ -3,13 +3,7 @@
  * ManagedMediaSource), one at a time, and keeps the playhead near the live edge.
  */
 
-type MediaSourceCtor = typeof MediaSource;
-
-/** MSE, or ManagedMediaSource (iOS 17.1+); null when the browser has neither. */
-export function mediaSourceClass(): MediaSourceCtor | null {
-  const w = globalThis as unknown as { MediaSource?: MediaSourceCtor; ManagedMediaSource?: MediaSourceCtor };
-  return w.MediaSource ?? w.ManagedMediaSource ?? null;
-}
+import { mediaSourceClass, rangesOf } from '../live/mseSink.ts';
 
 /** Buffer kept behind the playhead; older is removed so memory stays flat for days. */
 const KEEP_BEHIND_S = 10;
@@ -30,12 +24,6 @@ export function edgeDecision(ranges: [number, number][], t: number, holdBack: nu
     return { seek: next ? next[0] : null, rate: 1 };
   }
   return { seek: null, rate: lag > holdBack + 1 ? 1.08 : 1 };
-}
-
-function rangesOf(b: TimeRanges): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < b.length; i++) out.push([b.start(i), b.end(i)]);
-  return out;
 }
 
 /** One MediaSource with one SourceBuffer for a MIME type; `append` resolves when the bytes are in. */

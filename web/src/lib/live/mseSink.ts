@@ -18,7 +18,7 @@ const MAX_QUEUED = 50;
 type MediaSourceCtor = typeof MediaSource;
 
 /** MSE, or Safari's ManagedMediaSource on iOS; null when the browser has neither. */
-function mediaSourceClass(): MediaSourceCtor | null {
+export function mediaSourceClass(): MediaSourceCtor | null {
   const w = globalThis as unknown as { MediaSource?: MediaSourceCtor; ManagedMediaSource?: MediaSourceCtor };
   return w.MediaSource ?? w.ManagedMediaSource ?? null;
 }
@@ -53,7 +53,8 @@ export function liveEdge(ranges: [number, number][], t: number, rate: number, ma
   return { seek: null, rate };
 }
 
-function rangesOf(b: TimeRanges): [number, number][] {
+/** A SourceBuffer's buffered ranges as [start, end] pairs. */
+export function rangesOf(b: TimeRanges): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < b.length; i++) out.push([b.start(i), b.end(i)]);
   return out;

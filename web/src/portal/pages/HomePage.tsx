@@ -28,8 +28,10 @@ export function HomePage() {
     const timer = setInterval(reload, 60_000);
     return () => clearInterval(timer);
   }, [reload]);
-  // regions for the filter come from the unfiltered list, so choosing one does not hide the others
-  const all = useCameras('');
+  // regions for the filter come from the unfiltered list, so choosing one does not hide the others;
+  // with no filter set that list is the one already loaded
+  const unfiltered = useCameras(apiQs ? '' : null);
+  const all = apiQs ? unfiltered : list;
 
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { usePortalT } from '../i18n.ts';
+import { usePortalT, localeOf } from '../i18n.ts';
 import { useStats } from '../api.ts';
 import { Bars } from '../components/Bars.tsx';
 import { LoadError, Loading } from '../components/Status.tsx';
@@ -13,7 +13,7 @@ export function StatsPage() {
   useTitle(t('stats.title'));
   const [days, setDays] = useState(30);
   const s = useStats(days);
-  const num = (v: number) => v.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID', { maximumFractionDigits: 1 });
+  const num = (v: number) => v.toLocaleString(localeOf(i18n.language), { maximumFractionDigits: 1 });
   // under an hour reads better in minutes ("12 menit", not "0,2 jam")
   const hours = (v: number | null) => (v === null ? '—' : v < 1 ? t('stats.minutes', { value: num(Math.max(1, Math.round(v * 60))) }) : t('stats.hours', { value: num(v) }));
   const d = s.data;

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { usePortalT } from '../i18n.ts';
+import { usePortalT, localeOf } from '../i18n.ts';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, postJson, useTracking, type PublicTracking } from '../api.ts';
 import { TICKET_RE } from '../labels.ts';
@@ -19,7 +19,7 @@ export function TrackPage() {
   const q = useTracking(valid ? wanted : null);
   const [data, setData] = useState<PublicTracking | null>(null);
   useEffect(() => setData(q.data), [q.data]);
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
+  const when = (iso: string) => new Date(iso).toLocaleString(localeOf(i18n.language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' });
 
   const find = (e: FormEvent) => {
     e.preventDefault();

@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import type { Display, PortalTier } from '@pantau/shared';
 import { useTranslation } from 'react-i18next';
+import { VISIBILITY_COLOR } from '../../../lib/status.ts';
 
 /** Online, offline or revoked: a revoked display is no longer anyone's screen, whatever its socket says. */
 export function DisplayStatusBadge({ display }: { display: Pick<Display, 'state' | 'online'> }) {
@@ -18,7 +19,7 @@ export function DisplayStatusBadge({ display }: { display: Pick<Display, 'state'
 export function TierBadge({ tier }: { tier: PortalTier }) {
   const { t } = useTranslation();
   return (
-    <Badge color={tier === 'pimpinan' ? 'violet' : 'cyan'} variant="outline" data-tier={tier}>
+    <Badge color={VISIBILITY_COLOR[tier]} variant="outline" data-tier={tier}>
       {t(`displays.tierShort.${tier}`)}
     </Badge>
   );
