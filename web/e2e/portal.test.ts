@@ -7,7 +7,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -116,6 +116,7 @@ test('portal: a citizen reports with a photo on a phone and tracks it; officials
 
   // a real JPEG from ffmpeg for the report's photo
   const dir = mkdtempSync(join(tmpdir(), 'pantau-portal-e2e-'));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
   const photo = join(dir, 'jalan.jpg');
   execFileSync('ffmpeg', ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=320x240', '-frames:v', '1', photo]);
 

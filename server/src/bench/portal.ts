@@ -52,7 +52,6 @@ async function waitFor(what: string, fn: () => Promise<boolean>, ms: number): Pr
   }
 }
 
-/** CPU % of one core used by `pid` while `body` runs, and the RSS at its end. */
 /**
  * CPU % of one core used by `pid` while `body` runs, the RSS at its end, and this process's own CPU
  * (the viewers' side: when it nears 100 %, latencies measure the load generator, not the server).

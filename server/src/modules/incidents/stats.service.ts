@@ -37,7 +37,6 @@ export class IncidentStatsService {
     return { from: from.toISOString(), to: to.toISOString(), total: byStatus.reduce((n, r) => n + r.count, 0), byCategory, byStatus, byRegion, byAgency, byDay, firstResponse, resolution };
   }
 
-  /** The same figures as one CSV: `dimension,key,value`. */
   /**
    * The development dashboard's "incident SLA compliance per agency" over the last 90 days, or not
    * available to roles that do not read incident statistics.
@@ -49,6 +48,7 @@ export class IncidentStatsService {
     return { key: 'incident_sla', available: true, unit: 'insiden', items: rows.map((r) => ({ key: r.key, label: r.label, value: r.met, total: r.total })) };
   }
 
+  /** The same figures as one CSV: `dimension,key,value`. */
   async csv(actor: Actor, q: { from?: string; to?: string }): Promise<string> {
     const s = await this.stats(actor, q);
     const lines: (string | number | null)[][] = [['dimension', 'key', 'value'], ['period', 'from', s.from], ['period', 'to', s.to], ['total', 'incidents', s.total]];
