@@ -6,9 +6,9 @@
 import type { IndexedFrame } from './sample-index.ts';
 
 export interface ParsedFragment {
-  /** moof + mdat size. */
+  /** Padding + moof + mdat size. */
   readonly size: number;
-  /** Bytes before the first sample (moof + mdat header). */
+  /** Bytes before the first sample (padding, moof and mdat header). */
   readonly headerBytes: number;
   readonly sequence: number;
   readonly decodeTime: number;
@@ -33,6 +33,7 @@ export interface FragmentExpectation {
 }
 
 const MAX_FRAGMENT_BYTES = 256 * 1024 * 1024;
+const FREE = 0x66726565; // 'free'
 
 interface Box {
   type: string;
@@ -60,9 +61,20 @@ function children(v: DataView, parent: Box, headerBytes = 8): Box[] | null {
   return out;
 }
 
-/** Parses the fragment at `offset` of `data`; `data` may end anywhere (a torn write). */
-export function parseFragment(data: Uint8Array, offset: number, expect: FragmentExpectation): { ok: true; fragment: ParsedFragment } | { ok: false; error: FragmentParseError } {
+/**
+ * Parses the fragment at `at` of `data`: an optional `free` box (the recorder's padding to whole
+ * blocks), moof, mdat. `data` may end anywhere (a torn write).
+ */
+export function parseFragment(data: Uint8Array, at: number, expect: FragmentExpectation): { ok: true; fragment: ParsedFragment } | { ok: false; error: FragmentParseError } {
   const v = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (at + 8 > data.length) return { ok: false, error: 'incomplete' };
+  let pad = 0;
+  if (v.getUint32(at + 4) === FREE) {
+    const padding = boxAt(v, at, data.length);
+    if (padding === null) return { ok: false, error: v.getUint32(at) < 8 ? 'bad-box' : 'incomplete' };
+    pad = padding.size;
+  }
+  const offset = at + pad;
   if (offset + 8 > data.length) return { ok: false, error: 'incomplete' };
   const declared = v.getUint32(offset);
   if (declared < 8 || declared > MAX_FRAGMENT_BYTES) return { ok: false, error: 'bad-box' };
@@ -123,5 +135,5 @@ export function parseFragment(data: Uint8Array, offset: number, expect: Fragment
       o += 4 + len;
     }
   }
-  return { ok: true, fragment: { size: moof.size + mdatSize, headerBytes: moof.size + 8, sequence, decodeTime, frames } };
+  return { ok: true, fragment: { size: pad + moof.size + mdatSize, headerBytes: pad + moof.size + 8, sequence, decodeTime, frames } };
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mediaSegment, type Sample } from '../mp4/index.ts';
 import { decodeSampleIndex, SampleIndexEncoder, type IndexedFrame } from './sample-index.ts';
 import { parseFragment } from './fragment-parse.ts';
+import { BLOCK, freeBox, paddingFor } from './direct-io.ts';
 import { fixtureStream } from './testing/fixture-stream.ts';
 
 const stream = fixtureStream('h264-320x240-25fps.h264', 25);
@@ -58,6 +59,22 @@ describe('parseFragment', () => {
     assert.equal(r.fragment.frames.length, 25);
     assert.deepEqual(r.fragment.frames.map((f) => f.isKey), samples.map((s) => s.isKey));
     assert.equal(r.fragment.headerBytes, seg.length - samples.reduce((n, s) => n + s.data.length, 0));
+  });
+
+  test('skips the padding the recorder puts before a fragment, and counts it as header', () => {
+    const pad = paddingFor(seg.length);
+    const padded = new Uint8Array(pad + seg.length);
+    padded.set(freeBox(pad));
+    padded.set(seg, pad);
+    assert.equal(padded.length % BLOCK, 0);
+    const r = parseFragment(padded, 0, { sequence: 3, decodeTime: 7200 });
+    assert.ok(r.ok);
+    assert.equal(r.fragment.size, padded.length);
+    assert.equal(r.fragment.headerBytes, padded.length - samples.reduce((n, s) => n + s.data.length, 0));
+    assert.equal(r.fragment.frames.length, 25);
+    // padding alone, or cut inside the padding, is a torn write
+    assert.deepEqual(parseFragment(padded.subarray(0, pad), 0, { sequence: 3, decodeTime: 7200 }), { ok: false, error: 'incomplete' });
+    assert.deepEqual(parseFragment(padded.subarray(0, Math.min(pad - 1, 100)), 0, { sequence: 3, decodeTime: 7200 }), { ok: false, error: 'incomplete' });
   });
 
   test('refuses torn, zeroed, misplaced and corrupted fragments', () => {

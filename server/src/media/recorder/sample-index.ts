@@ -6,7 +6,7 @@
  *   u8 version = 1
  *   then per fragment (moof + mdat, in file order):
  *     varint frames               frames in the fragment (≥ 1)
- *     varint headerBytes          moof size + mdat header size, i.e. bytes before the first sample
+ *     varint headerBytes          bytes before the first sample: padding (a free box), moof, mdat header
  *     per frame:
  *       varint zigzag(durationDelta) * 2 + isKey   delta to the previous frame's duration
  *       varint zigzag(sizeDelta)                   delta to the previous frame of the same kind
@@ -26,7 +26,7 @@ export interface IndexedFrame {
 
 /** One fragment decoded with its file position. */
 export interface IndexedFragment {
-  /** Byte offset of the fragment (its moof) in the file. */
+  /** Byte offset of the fragment (its padding, or its moof) in the file. */
   readonly offset: number;
   readonly headerBytes: number;
   /** Whole fragment size: header plus sample data. */

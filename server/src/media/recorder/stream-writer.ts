@@ -2,15 +2,17 @@
  * Carries out one stream's `WriterOp`s in order: segment files on disk and their index rows.
  *
  * Crash-safety order: a recording's row is inserted before its file is created (the file name
- * ends with the row id, so a file without a row is garbage); each fragment is appended with one
- * write, the file is fdatasync'ed, and only then does the index row learn about it. The index
- * therefore never points past data on disk, and is at most one fragment (~1 s) behind it.
+ * ends with the row id, so a file without a row is garbage); each fragment is appended in whole
+ * blocks with direct I/O (`direct-io.ts`: a leading `free` box pads it), the file is fdatasync'ed,
+ * and only then does the index row learn about it. The index therefore never points past data on
+ * disk, and is at most one fragment (~1 s) behind it.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { mkdir, open, readFile, truncate, type FileHandle } from 'node:fs/promises';
+import { mkdir, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { initSegment, mediaSegmentParts, type VideoTrack } from '../mp4/index.ts';
 import type { StreamKind } from '../types.ts';
+import { createRecordingFile, freeBox, paddingFor, StagingPool, writeAligned } from './direct-io.ts';
 import { absolutePath, recordingPathPrefix, removeFile } from './paths.ts';
 import type { RecordingProgress, RecordingRepository } from './repository.ts';
 import { SampleIndexEncoder } from './sample-index.ts';
@@ -152,12 +154,13 @@ export class StreamWriter {
           return;
         }
         const f = this.file ?? (await this.create(this.opening));
-        // the samples are written where they are (vectored write): no copy into one big buffer
         const parts = mediaSegmentParts(f.sequence++, f.index.duration90k, op.samples);
-        const length = await writeParts(f.fh, parts, f.written);
-        f.written += length;
-        for (const p of parts) f.hash.update(p);
-        f.index.addFragment(parts[0]!.length, op.samples.map((s) => ({ duration: s.duration, isKey: s.isKey, size: s.data.length })));
+        const head = parts[0]!;
+        // a leading free box makes the fragment whole blocks; the index counts it as header
+        const pad = paddingFor(head.length + op.bytes);
+        if (pad > 0) parts.unshift(freeBox(pad));
+        const length = await this.write(f, parts);
+        f.index.addFragment(pad + head.length, op.samples.map((s) => ({ duration: s.duration, isKey: s.isKey, size: s.data.length })));
         f.synced = false;
         this.counters.fragments++;
         this.counters.bytes += length;
@@ -202,7 +205,11 @@ export class StreamWriter {
       this.run = { local: p.run, id, shift90k };
     }
     const start90k = p.start90k + this.run.shift90k;
-    const init = initSegment(p.track);
+    const segment = initSegment(p.track);
+    // padded to whole blocks with a free box after the moov
+    const pad = paddingFor(segment.length);
+    const init = pad > 0 ? [segment, freeBox(pad)] : [segment];
+    const initBytes = segment.length + pad;
     const index = new SampleIndexEncoder();
     const row = await repo.createRecording({
       cameraId,
@@ -213,14 +220,14 @@ export class StreamWriter {
       codec: p.track.codec,
       width: p.track.width,
       height: p.track.height,
-      initBytes: init.length,
+      initBytes,
       sampleIndex: index.bytes(),
     });
     const abs = absolutePath(this.o.dataDir, row.path);
     let fh: FileHandle;
     try {
       await mkdir(dirname(abs), { recursive: true });
-      fh = await open(abs, 'wx');
+      fh = (await createRecordingFile(abs)).fh;
     } catch (err) {
       await this.discard(row.id, row.path, 'create-failed');
       throw err;
@@ -230,7 +237,7 @@ export class StreamWriter {
       path: row.path,
       fh,
       start90k,
-      initBytes: init.length,
+      initBytes,
       written: 0,
       hash: createHash('sha256'),
       index,
@@ -240,10 +247,15 @@ export class StreamWriter {
       syncedAt: -Infinity,
     };
     this.file = f;
-    await writeParts(fh, [init], 0);
-    f.written = init.length;
-    f.hash.update(init);
+    await this.write(f, init);
     return f;
+  }
+
+  /** Appends whole blocks to the file and the running hash. */
+  private async write(f: OpenFile, parts: Uint8Array[]): Promise<number> {
+    const length = await writeAligned(f.fh, staging, parts, f.written, (bytes) => f.hash.update(bytes));
+    f.written += length;
+    return length;
   }
 
   private progress(f: OpenFile, wallDuration90k: number): RecordingProgress {
@@ -307,30 +319,5 @@ export class StreamWriter {
   }
 }
 
-/** One write call; loops only if the kernel accepts less (it does not for regular files in practice). */
-/** Writes every part at `position` with vectored writes, finishing short writes; returns the length. */
-async function writeParts(fh: FileHandle, parts: Uint8Array[], position: number): Promise<number> {
-  let total = 0;
-  for (const p of parts) total += p.length;
-  let done = 0;
-  let rest = parts;
-  while (done < total) {
-    const { bytesWritten } = await fh.writev(rest, position + done);
-    if (bytesWritten <= 0) throw new Error('short write');
-    done += bytesWritten;
-    if (done < total) rest = skipBytes(rest, bytesWritten);
-  }
-  return total;
-}
-
-function skipBytes(parts: Uint8Array[], n: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (const p of parts) {
-    if (n >= p.length) n -= p.length;
-    else {
-      out.push(n > 0 ? p.subarray(n) : p);
-      n = 0;
-    }
-  }
-  return out;
-}
+/** Staging memory for the direct writes of every stream of the process. */
+const staging = new StagingPool();

@@ -1,0 +1,85 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { BLOCK, createRecordingFile, freeBox, paddingFor, STAGE_BYTES, StagingPool, writeAligned } from './direct-io.ts';
+
+function bytes(n: number, seed: number): Uint8Array {
+  const b = new Uint8Array(n);
+  for (let i = 0; i < n; i++) b[i] = (i * 31 + seed) & 0xff;
+  return b;
+}
+
+describe('direct I/O recording writes', () => {
+  test('padding makes any length whole blocks with a free box of at least 8 bytes', () => {
+    for (const n of [1, 7, 100, BLOCK - 8, BLOCK - 7, BLOCK - 1, BLOCK, BLOCK + 1, 5 * BLOCK + 4093]) {
+      const pad = paddingFor(n);
+      assert.equal((n + pad) % BLOCK, 0, `length ${n}`);
+      assert.ok(pad === 0 || pad >= 8, `length ${n}: pad ${pad}`);
+    }
+    const f = freeBox(20);
+    assert.equal(new DataView(f.buffer).getUint32(0), 20);
+    assert.equal(Buffer.from(f.subarray(4, 8)).toString('latin1'), 'free');
+  });
+
+  // the temporary folder is usually a disk filesystem; /dev/shm is tmpfs (direct I/O only since Linux 6.6)
+  const places = [{ name: 'the temporary folder', dir: tmpdir() }, ...(existsSync('/dev/shm') ? [{ name: 'tmpfs', dir: '/dev/shm' }] : [])];
+  for (const place of places) {
+    test(`writes staged pieces larger than one staging buffer, in order, on ${place.name}`, async () => {
+      const dir = mkdtempSync(join(place.dir, 'pantau-dio-'));
+      try {
+        const path = join(dir, 'a.mp4');
+        const { fh } = await createRecordingFile(path);
+        const pool = new StagingPool(2);
+        const first = [bytes(1000, 1), bytes(STAGE_BYTES + 12_345, 2), bytes(333, 3)];
+        const total1 = first.reduce((n, p) => n + p.length, 0);
+        first.push(freeBox(paddingFor(total1)));
+        const hash = createHash('sha256');
+        const seen: number[] = [];
+        const n1 = await writeAligned(fh, pool, first, 0, (b) => (hash.update(b), seen.push(b.length)));
+        const second = [bytes(BLOCK, 4)];
+        const n2 = await writeAligned(fh, pool, second, n1, (b) => (hash.update(b), seen.push(b.length)));
+        await fh.close();
+        const want = Buffer.concat([...first, ...second]);
+        assert.equal(n1 + n2, want.length);
+        assert.ok(seen.every((n) => n % BLOCK === 0 && n <= STAGE_BYTES), `staged pieces ${seen}`);
+        const file = readFileSync(path);
+        assert.ok(file.equals(want));
+        assert.equal(hash.digest('hex'), createHash('sha256').update(want).digest('hex'));
+        // the file must not exist already: a recording never overwrites another
+        await assert.rejects(createRecordingFile(path), { code: 'EEXIST' });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  test('refuses a write that is not whole blocks instead of writing it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pantau-dio-'));
+    try {
+      const { fh } = await createRecordingFile(join(dir, 'b.mp4'));
+      await assert.rejects(writeAligned(fh, new StagingPool(1), [bytes(100, 1)], 0, () => {}), RangeError);
+      await fh.close();
+      assert.equal(readFileSync(join(dir, 'b.mp4')).length, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the staging pool lends at most its size and hands a returned buffer to the next in line', async () => {
+    const pool = new StagingPool(2);
+    const a = await pool.acquire();
+    const b = await pool.acquire();
+    assert.notEqual(a.byteOffset, b.byteOffset);
+    assert.equal(a.length, STAGE_BYTES);
+    let third: Uint8Array | null = null;
+    const waiting = pool.acquire().then((c) => (third = c));
+    await new Promise((r) => setImmediate(r));
+    assert.equal(third, null);
+    pool.release(a);
+    await waiting;
+    assert.equal(third!.byteOffset, a.byteOffset);
+  });
+});
