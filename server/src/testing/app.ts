@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CameraCreate, Role } from '@pantau/shared';
@@ -32,6 +32,8 @@ export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: 
   const database: DatabaseHandle = await freshDatabase(kind);
   const clock = new ManualClock(new Date());
   const secrets = new SecretBox(randomBytes(32));
+  // a data folder made here is removed at close; one passed in belongs to the caller
+  const ownDataDir = opts.dataDir ? null : mkdtempSync(join(tmpdir(), 'pantau-test-data-'));
   const { app, services } = await buildApp({
     db: database.db,
     clock,
@@ -48,7 +50,7 @@ export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: 
       trustProxy: opts.trustProxy ?? false,
       mapTileUrl: null,
       mapAttribution: null,
-      recordings: { dataDir: opts.dataDir ?? mkdtempSync(join(tmpdir(), 'pantau-test-data-')), budgetBytes: 1e9, retentionDays: 30, ffmpegPath: opts.ffmpegPath ?? null },
+      recordings: { dataDir: opts.dataDir ?? ownDataDir!, budgetBytes: 1e9, retentionDays: 30, ffmpegPath: opts.ffmpegPath ?? null },
     },
   });
   await seedRegions(database.db);
@@ -128,6 +130,7 @@ export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: 
     close: async () => {
       await app.close();
       await database.close();
+      if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }
