@@ -82,6 +82,13 @@ export class CamerasRepository {
     return db.selectFrom('cameras').selectAll().where(inScope(scope)).where('id', '=', id).executeTakeFirst();
   }
 
+  /** How many of `ids` (distinct) are in scope: one read for any number of cameras. */
+  async countInScope(db: Executor, scope: CameraScope, ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    const r = await db.selectFrom('cameras').select((eb) => eb.fn.countAll<string>().as('n')).where(inScope(scope)).where('id', 'in', [...new Set(ids)]).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
   async codeTaken(db: Executor, tenantId: string, code: string, exceptId?: string): Promise<boolean> {
     let q = db.selectFrom('cameras').select('id').where('tenant_id', '=', tenantId).where('code', '=', code);
     if (exceptId) q = q.where('id', '!=', exceptId);

@@ -45,6 +45,13 @@ export class CamerasService {
     return this.presenterFor(actor)(row);
   }
 
+  /** True when the actor may see every one of `ids` (an empty list is trivially visible). */
+  async allVisible(actor: Actor, ids: readonly string[]): Promise<boolean> {
+    this.policy.authorize(actor, 'camera.read');
+    const distinct = new Set(ids).size;
+    return distinct === 0 || (await this.repo.countInScope(this.db, cameraScopeOf(actor), ids)) === distinct;
+  }
+
   async create(actor: Actor, input: CameraCreate): Promise<Camera> {
     this.policy.authorize(actor, 'camera.write');
     const data = cameraCreateSchema.parse(input);

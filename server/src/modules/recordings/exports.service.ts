@@ -58,7 +58,7 @@ export class ExportsService {
     const v = exportInputSchema.parse(input);
     if (v.hold) this.policy.authorize(actor, 'evidence.hold');
     const cameraIds = [...new Set(v.cameraIds)];
-    for (const id of cameraIds) await this.cameras.get(actor, id);
+    if (!(await this.cameras.allVisible(actor, cameraIds))) throw notFound('Kamera');
     if (!actor.userId) throw forbidden('Ekspor memerlukan pengguna');
     const userId = actor.userId;
     const id = await this.db.transaction().execute(async (tx) => {
@@ -122,7 +122,7 @@ export class ExportsService {
     const row = await this.repo.getExport(this.db, actor.tenantId, id);
     if (!row) throw notFound('Ekspor');
     if (actor.role === 'admin' || row.created_by === actor.userId) return row;
-    for (const cameraId of row.camera_ids) await this.cameras.get(actor, cameraId).catch(() => { throw notFound('Ekspor'); });
+    if (!(await this.cameras.allVisible(actor, row.camera_ids).catch(() => false))) throw notFound('Ekspor');
     return row;
   }
 

@@ -179,6 +179,13 @@ for (const kind of DB_KINDS) {
       const outside = await t.signIn({ role: 'operator', regionCodes: ['62.01'] });
       assert.equal((await t.as(outside)({ method: 'GET', url: `/api/exports/${e.id}` })).statusCode, 404, 'camera outside the region');
       assert.equal((await t.as(outside)({ method: 'GET', url: e.zipUrl })).statusCode, 404);
+      // nor may they export it, alone or beside a camera of their own region
+      const own = (await t.buildCamera({ regionCode: '62.01' })).id;
+      for (const cameraIds of [[cam], [own, cam]]) {
+        const denied = await t.as(outside)({ method: 'POST', url: '/api/exports', payload: { cameraIds, from: iso(T0), to: iso(T0 + 1000), reason: 'coba' } });
+        assert.equal(denied.statusCode, 404, denied.body);
+      }
+      assert.equal(await t.db.selectFrom('evidence_exports').select('id').where('reason', '=', 'coba').executeTakeFirst(), undefined);
       assert.equal((await t.as(admin)({ method: 'GET', url: `/api/exports/${e.id}` })).statusCode, 200);
       // download everything into a folder, as a user would, and verify it
       const out = mkdtempSync(join(tmpdir(), 'pantau-export-check-'));
