@@ -53,6 +53,8 @@ export interface AppOptions {
   webDist: string | null;
   mapTileUrl: string | null;
   mapAttribution: string | null;
+  /** The portal's public address for absolute links (canonical, Open Graph, sitemap); null: relative/request host. */
+  publicUrl?: string | null;
   /** Reverse proxies whose X-Forwarded-For names the client (rate limits, audit); false when none. */
   trustProxy?: false | number | string;
   /** The data directory (recordings, exports, PPID documents) and how long recordings are kept. */
@@ -200,13 +202,13 @@ export async function buildApp(deps: AppDeps): Promise<{ app: FastifyInstance; s
   // public portal, Smart Displays and the live HLS both watch through: who may pull which camera is
   // the portal's rule (answers cached ≤ 1 s, so a camera taken off the portal stops within seconds)
   portalRoutes(app, services.portal, { mapTileUrl: options.mapTileUrl, mapAttribution: options.mapAttribution });
-  seoRoutes(app, services.portal);
+  seoRoutes(app, services.portal, options.publicUrl ?? null);
   displaysRoutes(app, services.displays.displays, services.displays.content);
   kioskRoutes(app, services.displays.kiosk, services.displays.hub, { secureCookies: options.secureCookies });
   hlsRoutes(app, new HlsService(deps.media ? new HlsPackagers(deps.media) : null), cachedAccess(streamAccessOf(services.portal)));
 
   // page heads (title, description, Open Graph) for the portal's camera and statistics pages
-  const pageHead: HeadRenderer | null = portalHead(services.portal);
+  const pageHead: HeadRenderer | null = portalHead(services.portal, options.publicUrl ?? null);
   const withConsole = !!options.webDist && existsSync(join(options.webDist, 'index.html'));
   // `/` is the portal's page, rendered with its head; the static plugin serves only built files
   if (withConsole) await app.register(fastifyStatic, { root: options.webDist!, wildcard: false, index: false });

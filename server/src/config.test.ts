@@ -54,3 +54,12 @@ test('trusted proxies: none by default, a hop count or addresses, never everyone
     assert.throws(() => loadConfig({ PANTAU_TRUST_PROXY: bad }), (e: unknown) => e instanceof ConfigError && e.message.includes('PANTAU_TRUST_PROXY'));
   }
 });
+
+test('public address: unset by default, a trailing slash dropped, no query, fragment or other scheme', () => {
+  assert.equal(loadConfig({}).publicUrl, null);
+  assert.equal(loadConfig({ PANTAU_PUBLIC_URL: 'https://cctv.palangkaraya.go.id/' }).publicUrl, 'https://cctv.palangkaraya.go.id');
+  assert.equal(loadConfig({ PANTAU_PUBLIC_URL: 'https://kota.go.id/pantau' }).publicUrl, 'https://kota.go.id/pantau');
+  for (const bad of ['cctv.go.id', 'ftp://cctv.go.id', 'https://cctv.go.id/?x=1', 'https://cctv.go.id/#top']) {
+    assert.throws(() => loadConfig({ PANTAU_PUBLIC_URL: bad }), (e: unknown) => e instanceof ConfigError && e.message.includes('PANTAU_PUBLIC_URL'), bad);
+  }
+});

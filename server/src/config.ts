@@ -42,6 +42,13 @@ const schema = z.object({
     return parsed ?? false;
   }),
   PANTAU_MAP_ATTRIBUTION: z.string().optional(),
+  /** The portal's public address (https://cctv.example.go.id): absolute canonical, share and sitemap links. */
+  PANTAU_PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((s) => /^https?:\/\//.test(s) && !/[?#]/.test(s), 'an http(s) address without query or fragment, e.g. https://cctv.palangkaraya.go.id')
+    .transform((s) => s.replace(/\/+$/, ''))
+    .optional(),
   PANTAU_WEB_DIST: z.string().optional(),
   /** Record every enabled camera's main stream continuously. */
   PANTAU_RECORDING: bool.default(true),
@@ -82,6 +89,8 @@ export type Config = {
   trustProxy: false | number | string;
   mapTileUrl: string | null;
   mapAttribution: string | null;
+  /** The portal's public origin (and path prefix), no trailing slash; null: links relative, sitemap from the request. */
+  publicUrl: string | null;
   webDist: string;
   loginMaxFailures: number;
   loginLockMinutes: number;
@@ -172,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.PANTAU_TRUST_PROXY,
     mapTileUrl: e.PANTAU_MAP_TILE_URL ?? null,
     mapAttribution: e.PANTAU_MAP_ATTRIBUTION ?? null,
+    publicUrl: e.PANTAU_PUBLIC_URL ?? null,
     webDist: resolve(e.PANTAU_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     loginMaxFailures: e.PANTAU_LOGIN_MAX_FAILURES,
     simulator: e.PANTAU_SIMULATOR === 'on' || (e.PANTAU_SIMULATOR === 'auto' && e.PANTAU_SEED_DEMO),

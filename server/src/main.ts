@@ -43,6 +43,7 @@ async function main(): Promise<void> {
       mapTileUrl: config.mapTileUrl,
       trustProxy: config.trustProxy,
       mapAttribution: config.mapAttribution,
+      publicUrl: config.publicUrl,
       recordings: { dataDir: config.dataDir, budgetBytes, retentionDays: config.retentionDays, ffmpegPath: config.ffmpegPath },
     },
   });

@@ -28,7 +28,7 @@ let counter = 0;
 const unique = (p: string) => `${p}${++counter}${randomBytes(2).toString('hex')}`;
 
 /** An app on a fresh database with one tenant (Kalimantan Tengah) and its organizations; factories for users and cameras. */
-export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: number; media?: MediaPipeline; dataDir?: string; ffmpegPath?: string | null; displayViewer?: DisplayViewerResolver; webDist?: string; trustProxy?: false | number | string } = {}) {
+export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: number; media?: MediaPipeline; dataDir?: string; ffmpegPath?: string | null; displayViewer?: DisplayViewerResolver; webDist?: string; trustProxy?: false | number | string; publicUrl?: string | null } = {}) {
   const database: DatabaseHandle = await freshDatabase(kind);
   const clock = new ManualClock(new Date());
   const secrets = new SecretBox(randomBytes(32));
@@ -48,6 +48,7 @@ export async function testApp(kind: DbKind = 'pglite', opts: { loginPerMinute?: 
       loginPerMinute: opts.loginPerMinute ?? 1000,
       webDist: opts.webDist ?? null,
       trustProxy: opts.trustProxy ?? false,
+      publicUrl: opts.publicUrl ?? null,
       mapTileUrl: null,
       mapAttribution: null,
       recordings: { dataDir: opts.dataDir ?? ownDataDir!, budgetBytes: 1e9, retentionDays: 30, ffmpegPath: opts.ffmpegPath ?? null },

@@ -151,6 +151,13 @@ for (const kind of DB_KINDS) {
       assert.match(pub, /og:title/);
       assert.match(pub, /application\/ld\+json/);
       assert.match(pub, /<link rel="canonical" href="\/kamera\//);
+      // with the public address configured, every link is absolute; a ticket still stays out of them
+      const abs = portalHead(t.services.portal, 'https://cctv.palangkaraya.go.id');
+      const a = (await abs('portal', `/kamera/${seed.pub.id}`, { lang: 'en' }))!;
+      assert.match(a, new RegExp(`<link rel="canonical" href="https://cctv\\.palangkaraya\\.go\\.id/kamera/${seed.pub.id}\\?lang=en">`));
+      assert.match(a, new RegExp(`<link rel="alternate" hreflang="id" href="https://cctv\\.palangkaraya\\.go\\.id/kamera/${seed.pub.id}">`));
+      assert.match(a, new RegExp(`<meta property="og:url" content="https://cctv\\.palangkaraya\\.go\\.id/kamera/${seed.pub.id}\\?lang=en">`));
+      assert.match((await abs('portal', '/lacak/PTU-250101-ABCDEF', {}))!, /og:url" content="https:\/\/cctv\.palangkaraya\.go\.id\/lacak"/);
       const generic = await head('portal', `/kamera/${NOWHERE}`, {});
       for (const id of [seed.internal.id, seed.pimpinan.id]) assert.equal(await head('portal', `/kamera/${id}`, {}), generic);
       assert.match((await head('portal', '/statistik', { lang: 'en' }))!, /Transparency statistics/);
@@ -170,6 +177,22 @@ for (const kind of DB_KINDS) {
       assert.equal(map.statusCode, 200);
       assert.match(map.body, new RegExp(`/kamera/${seed.pub.id}`));
       assert.doesNotMatch(map.body, new RegExp(`${seed.pimpinan.id}|${seed.internal.id}`));
+      // absolute, from the request's own address when no public address is configured
+      assert.match(map.body, /<loc>http:\/\/localhost:80\/statistik<\/loc>|<loc>http:\/\/localhost\/statistik<\/loc>/);
+    });
+
+    test('with PANTAU_PUBLIC_URL the sitemap and robots.txt use it, whatever Host the request names', async () => {
+      const other = await testApp(kind, { publicUrl: 'https://cctv.palangkaraya.go.id/portal' });
+      try {
+        const headers = { host: 'attacker.example' };
+        const map = await other.app.inject({ method: 'GET', url: '/sitemap.xml', headers });
+        assert.match(map.body, /<loc>https:\/\/cctv\.palangkaraya\.go\.id\/portal\/statistik<\/loc>/);
+        assert.doesNotMatch(map.body, /attacker/);
+        const robots = await other.app.inject({ method: 'GET', url: '/robots.txt', headers });
+        assert.match(robots.body, /Sitemap: https:\/\/cctv\.palangkaraya\.go\.id\/portal\/sitemap\.xml/);
+      } finally {
+        await other.close();
+      }
     });
   });
 }

@@ -32,9 +32,12 @@ const TEXT = {
 /**
  * The portal's page heads: title, description, canonical, Open Graph, language alternates and
  * JSON-LD. A camera page names its camera only when the camera is public: for anything else
- * (internal, pimpinan, unknown) the head is the same generic one, so it reveals nothing.
+ * (internal, pimpinan, unknown) the head is the same generic one, so it reveals nothing. With the
+ * public address set, links are absolute (link previews in chat apps want an absolute og:url);
+ * without it they stay relative rather than trust the request's Host header.
  */
-export function portalHead(svc: PortalService) {
+export function portalHead(svc: PortalService, publicUrl: string | null = null) {
+  const origin = publicUrl ?? '';
   return async (entry: PageEntry, path: string, query: Record<string, string>): Promise<string | null> => {
     if (entry !== 'portal') return null;
     const lang = query.lang === 'en' ? 'en' : 'id';
@@ -62,19 +65,20 @@ export function portalHead(svc: PortalService) {
     // a ticket in the path is the reporter's own business: canonical and og:url leave it out
     const canonicalPath = hidden ? '/' : clean.startsWith('/lacak') ? '/lacak' : clean;
     const qs = (l: 'id' | 'en') => { const p = new URLSearchParams(); if (slug) p.set('tenant', slug); if (l === 'en') p.set('lang', 'en'); const s = p.toString(); return s ? `?${s}` : ''; };
+    const url = (l: 'id' | 'en') => origin + canonicalPath + qs(l);
     const e = escapeHtml;
     return [
       `<title>${e(title)}</title>`,
       `<meta name="description" content="${e(description)}">`,
       `<meta http-equiv="content-language" content="${lang}">`,
-      `<link rel="canonical" href="${e(canonicalPath + qs(lang))}">`,
-      `<link rel="alternate" hreflang="id" href="${e(canonicalPath + qs('id'))}">`,
-      `<link rel="alternate" hreflang="en" href="${e(canonicalPath + qs('en'))}">`,
+      `<link rel="canonical" href="${e(url(lang))}">`,
+      `<link rel="alternate" hreflang="id" href="${e(url('id'))}">`,
+      `<link rel="alternate" hreflang="en" href="${e(url('en'))}">`,
       `<meta property="og:type" content="website">`,
       `<meta property="og:site_name" content="Pantau — ${e(tName)}">`,
       `<meta property="og:title" content="${e(title)}">`,
       `<meta property="og:description" content="${e(description)}">`,
-      `<meta property="og:url" content="${e(canonicalPath + qs(lang))}">`,
+      `<meta property="og:url" content="${e(url(lang))}">`,
       `<meta property="og:locale" content="${lang === 'en' ? 'en_US' : 'id_ID'}">`,
       hidden || clean.startsWith('/lacak') ? '<meta name="robots" content="noindex">' : '',
       `<script type="application/ld+json">${jsonLd(ld)}</script>`,
@@ -85,8 +89,9 @@ export function portalHead(svc: PortalService) {
 const xmlEsc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** `robots.txt` (the console and API are not for crawlers) and `sitemap.xml` (pages and public cameras). */
-export function seoRoutes(app: FastifyInstance, svc: PortalService): void {
-  const base = (req: { protocol: string; headers: { host?: string } }) => `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+export function seoRoutes(app: FastifyInstance, svc: PortalService, publicUrl: string | null = null): void {
+  // sitemaps need absolute URLs: the configured address, else the one the request came to
+  const base = (req: { protocol: string; headers: { host?: string } }) => publicUrl ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
   const config = { rateLimit: { max: 60, timeWindow: '1 minute' } };
   app.get('/robots.txt', { config, schema: { hide: true } }, async (req, reply) =>
     reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(
