@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { constants, mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -55,6 +56,36 @@ describe('direct I/O recording writes', () => {
       }
     });
   }
+
+  test('where the filesystem refuses O_DIRECT, the file is written through the page cache, the same bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pantau-dio-'));
+    try {
+      const flags: number[] = [];
+      // a filesystem that creates the file and then refuses the flag, as tmpfs did before Linux 6.6
+      const refusing = async (path: string, f: number) => {
+        flags.push(f);
+        if (f & constants.O_DIRECT) {
+          await (await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL)).close();
+          throw Object.assign(new Error('EINVAL: invalid argument'), { code: 'EINVAL' });
+        }
+        return open(path, f);
+      };
+      const path = join(dir, 'c.mp4');
+      const { fh, direct } = await createRecordingFile(path, refusing);
+      assert.equal(direct, false);
+      assert.equal(flags.length, 2);
+      assert.equal(flags[1]! & constants.O_DIRECT, 0);
+      const parts = [bytes(5000, 9), freeBox(paddingFor(5000))];
+      await writeAligned(fh, new StagingPool(1), parts, 0, () => {});
+      await fh.close();
+      assert.ok(readFileSync(path).equals(Buffer.concat(parts)));
+      // any other failure is not papered over
+      const denied = async () => { throw Object.assign(new Error('EACCES'), { code: 'EACCES' }); };
+      await assert.rejects(createRecordingFile(join(dir, 'd.mp4'), denied), { code: 'EACCES' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   test('refuses a write that is not whole blocks instead of writing it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pantau-dio-'));

@@ -36,19 +36,23 @@ export function freeBox(size: number): Uint8Array {
   return b;
 }
 
-/** Creates a recording file (it must not exist) for aligned writes; direct I/O where the filesystem has it. */
-export async function createRecordingFile(path: string): Promise<{ fh: FileHandle; direct: boolean }> {
+/**
+ * Creates a recording file (it must not exist) for aligned writes; direct I/O where the filesystem
+ * has it. `openFile` is the system call, replaceable in tests.
+ */
+export async function createRecordingFile(path: string, openFile: (path: string, flags: number) => Promise<FileHandle> = open): Promise<{ fh: FileHandle; direct: boolean }> {
   const exclusive = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL;
   if (constants.O_DIRECT !== undefined) {
     try {
-      return { fh: await open(path, exclusive | constants.O_DIRECT), direct: true };
+      return { fh: await openFile(path, exclusive | constants.O_DIRECT), direct: true };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EINVAL') throw err;
-      // tmpfs and the like create the file and then refuse the flag: write through the page cache
-      return { fh: await open(path, constants.O_WRONLY), direct: false };
+      // the filesystem refuses the flag, some after creating the file (file names are unique, so
+      // the one found is that attempt's): write through the page cache
+      return { fh: await openFile(path, constants.O_WRONLY | constants.O_CREAT), direct: false };
     }
   }
-  return { fh: await open(path, exclusive), direct: false };
+  return { fh: await openFile(path, exclusive), direct: false };
 }
 
 /**
