@@ -7,14 +7,16 @@
  * (WebAssembly memory is page-aligned), and the recorder pads each write to a whole block with an
  * MP4 `free` box, which every reader skips.
  *
- * Where the filesystem refuses `O_DIRECT` (tmpfs, some network filesystems) the same aligned writes
- * go through the page cache; where it accepts it but the device wants a larger alignment, Linux
- * falls back to buffered writes by itself. The files are the same either way.
+ * Where the filesystem refuses `O_DIRECT` (tmpfs before Linux 6.6, some network filesystems) the
+ * same aligned writes go through the page cache. The files are the same either way.
  */
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 
-/** Alignment of every write: 4 KiB suits 512-byte and 4Kn devices alike. */
+/**
+ * Alignment of every write. Linux caps a device's logical block at the page size, so on 4 KiB-page
+ * machines (x86-64) 4 KiB suits every device, 512-byte and 4Kn alike.
+ */
 export const BLOCK = 4096;
 /** One staging buffer; a larger write is staged and written in pieces of this size. */
 export const STAGE_BYTES = 1024 * 1024;
