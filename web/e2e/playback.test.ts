@@ -67,7 +67,14 @@ async function waitForRecording(base: string, s: Session, cameraId: string, seco
       const long = tl.recorded.map((r) => ({ start: Date.parse(r.start), end: Date.parse(r.end) })).find((r) => r.end - r.start >= seconds * 1000);
       if (long) return long;
     }
-    assert.ok(Date.now() < deadline, `no ${seconds} s of recording within 120 s (last timeline answer: ${last})`);
+    if (Date.now() >= deadline) {
+      // say whether the camera never came online or came online and was not recorded
+      const cam = await fetch(`${base}/api/cameras/${cameraId}`, { headers: { cookie: s.cookie } });
+      const status = cam.ok ? JSON.stringify((({ status, statusReason, lastFrameAt }) => ({ status, statusReason, lastFrameAt }))(await cam.json())) : `${cam.status}`;
+      const metrics = await (await fetch(`${base}/metrics`)).text().catch(() => '');
+      const recorder = metrics.split('\n').filter((l) => /^pantau_(recorder|media)_\w+ /.test(l)).join('; ');
+      assert.fail(`no ${seconds} s of recording within 120 s (last timeline answer: ${last}; camera ${status}; ${recorder})`);
+    }
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
