@@ -156,16 +156,18 @@ export class StreamWriter {
         const f = this.file ?? (await this.create(this.opening));
         const parts = mediaSegmentParts(f.sequence++, f.index.duration90k, op.samples);
         const head = parts[0]!;
+        let length = 0;
+        for (const p of parts) length += p.length;
         // a leading free box makes the fragment whole blocks; the index counts it as header
-        const pad = paddingFor(head.length + op.bytes);
+        const pad = paddingFor(length);
         if (pad > 0) parts.unshift(freeBox(pad));
-        const length = await this.write(f, parts);
+        length = await this.write(f, parts);
         f.index.addFragment(pad + head.length, op.samples.map((s) => ({ duration: s.duration, isKey: s.isKey, size: s.data.length })));
         f.synced = false;
         this.counters.fragments++;
         this.counters.bytes += length;
-        // The file write alone survives a killed process (the page cache keeps it, and recovery
-        // extends the index over whole fragments found on disk); the fdatasync and index update that
+        // The file write alone survives a killed process (once it returns the kernel has it, and
+        // recovery extends the index over whole fragments found on disk); the fdatasync and index update that
         // guard against power loss are batched every syncIntervalMs. Fragments queued behind this one
         // (a slow disk) share them too.
         if (this.queue[0]?.kind !== 'fragment' && this.o.now() - f.syncedAt >= this.o.syncIntervalMs) await this.sync(f);
