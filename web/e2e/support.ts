@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { spawnGstServer } from '../../server/src/media/testing/gst-server.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const CHROMIUM = process.env.PANTAU_CHROMIUM ?? '/usr/bin/chromium';
@@ -135,28 +136,10 @@ export async function startServer(): Promise<{ base: string; password: string }>
  * ball, 320×240 at 25 fps, four slices per picture. Needs Debian's python3 with the `gi` bindings.
  */
 export async function startRtspServer(): Promise<{ url: string }> {
-  const port = await freePort();
-  const child = spawn('/usr/bin/python3', [join(ROOT, 'server/src/media/testing/rtsp-server.py'), String(port), 'h264', 'none'], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // the server picks its port itself: a port chosen beforehand could be taken by the Pantau server
+  // starting beside it, and gst-rtsp-server would not say so
+  const { port, child } = await spawnGstServer('h264', 'none', { detached: true });
   onCleanup(() => stopGroup(child));
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`rtsp-server.py not ready within 15 s:\n${output}`)), 15_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      output += d.toString();
-      if (output.includes('ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`rtsp-server.py exited with ${code}:\n${output}`));
-    });
-  });
   return { url: `rtsp://127.0.0.1:${port}/test` };
 }
 

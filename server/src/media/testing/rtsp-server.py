@@ -2,7 +2,8 @@
 # Test-only RTSP server (gst-rtsp-server), an independent peer for client.ts tests.
 # Usage: /usr/bin/python3 rtsp-server.py PORT h264|h265 none|basic|digest
 # Serves rtsp://127.0.0.1:PORT/test (user "admin", password "s3cret" when auth is on), TCP and UDP.
-# Prints "ready" once listening. H.264 is encoded with 4 slices per picture and
+# PORT 0 lets the kernel choose (no race with other processes for a port picked beforehand).
+# Prints "ready PORT" once listening, or exits with status 2 when it cannot listen. H.264 is encoded with 4 slices per picture and
 # config-interval=-1, the quirks the depacketizer must handle.
 import sys
 import gi
@@ -46,6 +47,8 @@ if auth_kind != "none":
     factory.set_permissions(perms)
 
 server.get_mount_points().add_factory("/test", factory)
-server.attach(None)
-print("ready", flush=True)
+if server.attach(None) == 0:
+    print(f"cannot listen on 127.0.0.1:{port}", file=sys.stderr, flush=True)
+    sys.exit(2)
+print(f"ready {server.get_bound_port()}", flush=True)
 GLib.MainLoop().run()
