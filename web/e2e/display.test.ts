@@ -144,11 +144,13 @@ test('display: paired, plays its playlist, takes a push within 2 s, recovers aft
     await page.waitForFunction(() => /^[A-Z2-9]{4}-[A-Z2-9]{4}$/.test(document.querySelector('[data-testid=pairing-code]')?.textContent ?? ''), undefined, { timeout: 10_000 });
     assert.equal(await page.evaluate(() => localStorage.getItem('pantau.display.state')), null, 'the cached state is forgotten');
 
-    // the restart window may log refused connections (fetch, WebSocket) and nothing else
+    // the restart window may log refused connections (fetch, WebSocket) and, until the cameras have
+    // reconnected to the restarted server, 503 answers to their HLS playlists; nothing else
     const host = `127.0.0.1:${port}`;
     const expected = [
       new RegExp(`^\\[error\\] Failed to load resource: net::ERR_CONNECTION_REFUSED \\(http://${host}/`),
       new RegExp(`^\\[error\\] WebSocket connection to 'ws://${host}/api/display/ws' failed`),
+      new RegExp(`^\\[error\\] Failed to load resource: the server responded with a status of 503 \\(Service Unavailable\\) \\(http://${host}/api/public/hls/[0-9a-f-]{36}/index\\.m3u8\\)$`),
     ];
     const windowed = problems.splice(quietBefore).filter((p) => !expected.some((re) => re.test(p)));
     assert.deepEqual([...problems, ...windowed], [], 'no console errors besides the restart window’s refused connections');
