@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { BLOCK, createRecordingFile, freeBox, paddingFor, STAGE_BYTES, StagingPool, writeAligned } from './direct-io.ts';
+import { BLOCK, createRecordingFile, freeBox, paddingFor, padToBlocks, STAGE_BYTES, StagingPool, writeAligned } from './direct-io.ts';
 
 function bytes(n: number, seed: number): Uint8Array {
   const b = new Uint8Array(n);
@@ -20,6 +20,13 @@ describe('direct I/O recording writes', () => {
       assert.equal((n + pad) % BLOCK, 0, `length ${n}`);
       assert.ok(pad === 0 || pad >= 8, `length ${n}: pad ${pad}`);
     }
+    const a = bytes(100, 1);
+    const start = padToBlocks([a], 'start');
+    assert.deepEqual([start.parts.length, start.parts[1], start.pad], [2, a, BLOCK - 100]);
+    const end = padToBlocks([a], 'end');
+    assert.deepEqual([end.parts[0], end.parts[1]!.length], [a, BLOCK - 100]);
+    const whole = [bytes(BLOCK, 2)];
+    assert.deepEqual(padToBlocks(whole, 'start'), { parts: whole, pad: 0 });
     const f = freeBox(20);
     assert.equal(new DataView(f.buffer).getUint32(0), 20);
     assert.equal(Buffer.from(f.subarray(4, 8)).toString('latin1'), 'free');

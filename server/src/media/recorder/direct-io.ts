@@ -30,6 +30,18 @@ export function paddingFor(length: number): number {
   return pad > 0 && pad < 8 ? pad + BLOCK : pad;
 }
 
+/**
+ * `parts` made whole blocks by an MP4 `free` box, first (a fragment: the index counts it as header)
+ * or last (the init segment, which must start with its ftyp); `pad` is the box's size (0: none).
+ */
+export function padToBlocks(parts: Uint8Array[], at: 'start' | 'end'): { parts: Uint8Array[]; pad: number } {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const pad = paddingFor(length);
+  if (pad === 0) return { parts, pad };
+  return { parts: at === 'start' ? [freeBox(pad), ...parts] : [...parts, freeBox(pad)], pad };
+}
+
 /** An MP4 `free` box of `size` bytes (size ≥ 8): zeros after its header. */
 export function freeBox(size: number): Uint8Array {
   const b = new Uint8Array(size);

@@ -12,7 +12,7 @@ import { mkdir, readFile, truncate, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { initSegment, mediaSegmentParts, type VideoTrack } from '../mp4/index.ts';
 import type { StreamKind } from '../types.ts';
-import { createRecordingFile, freeBox, paddingFor, StagingPool, writeAligned } from './direct-io.ts';
+import { createRecordingFile, padToBlocks, StagingPool, writeAligned } from './direct-io.ts';
 import { absolutePath, recordingPathPrefix, removeFile } from './paths.ts';
 import type { RecordingProgress, RecordingRepository } from './repository.ts';
 import { SampleIndexEncoder } from './sample-index.ts';
@@ -154,15 +154,10 @@ export class StreamWriter {
           return;
         }
         const f = this.file ?? (await this.create(this.opening));
-        const parts = mediaSegmentParts(f.sequence++, f.index.duration90k, op.samples);
-        const head = parts[0]!;
-        let length = 0;
-        for (const p of parts) length += p.length;
-        // a leading free box makes the fragment whole blocks; the index counts it as header
-        const pad = paddingFor(length);
-        if (pad > 0) parts.unshift(freeBox(pad));
-        length = await this.write(f, parts);
-        f.index.addFragment(pad + head.length, op.samples.map((s) => ({ duration: s.duration, isKey: s.isKey, size: s.data.length })));
+        const segment = mediaSegmentParts(f.sequence++, f.index.duration90k, op.samples);
+        const { parts, pad } = padToBlocks(segment, 'start');
+        const length = await this.write(f, parts);
+        f.index.addFragment(pad + segment[0]!.length, op.samples.map((s) => ({ duration: s.duration, isKey: s.isKey, size: s.data.length })));
         f.synced = false;
         this.counters.fragments++;
         this.counters.bytes += length;
@@ -208,9 +203,7 @@ export class StreamWriter {
     }
     const start90k = p.start90k + this.run.shift90k;
     const segment = initSegment(p.track);
-    // padded to whole blocks with a free box after the moov
-    const pad = paddingFor(segment.length);
-    const init = pad > 0 ? [segment, freeBox(pad)] : [segment];
+    const { parts: init, pad } = padToBlocks([segment], 'end');
     const initBytes = segment.length + pad;
     const index = new SampleIndexEncoder();
     const row = await repo.createRecording({

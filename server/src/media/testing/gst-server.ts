@@ -6,7 +6,7 @@ const script = fileURLToPath(new URL('./rtsp-server.py', import.meta.url));
 
 export { freePort };
 
-/** Starts rtsp-server.py on a port the kernel picks; resolves with that port once it listens. */
+/** Starts rtsp-server.py on a port the kernel picks; resolves with that port once it listens. `log` gets its stderr. */
 export function spawnGstServer(codec: 'h264' | 'h265', auth: 'none' | 'basic' | 'digest', opts: { detached?: boolean; log?: (s: string) => void } = {}): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn('/usr/bin/python3', [script, '0', codec, auth], { stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached ?? false });
   let output = '';
@@ -15,17 +15,18 @@ export function spawnGstServer(codec: 'h264' | 'h265', auth: 'none' | 'basic' | 
       child.kill();
       reject(new Error(`rtsp-server.py not ready within 15 s:\n${output}`));
     }, 15_000);
-    const onData = (d: Buffer) => {
+    child.stdout?.on('data', (d: Buffer) => {
       output += d.toString();
-      opts.log?.(d.toString());
       const m = output.match(/ready (\d+)/);
       if (m) {
         clearTimeout(timer);
         resolve({ port: Number(m[1]), child });
       }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      output += d.toString();
+      opts.log?.(d.toString());
+    });
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`rtsp-server.py exited with ${code}:\n${output}`));
@@ -38,6 +39,6 @@ export function spawnGstServer(codec: 'h264' | 'h265', auth: 'none' | 'basic' | 
  * user admin / s3cret when auth is on. Run with Debian's python3, which has the `gi` bindings.
  */
 export async function startGstServer(codec: 'h264' | 'h265', auth: 'none' | 'basic' | 'digest'): Promise<{ port: number; child: ChildProcess; stop(): void }> {
-  const { port, child } = await spawnGstServer(codec, auth, { log: (s) => process.stderr.write(s.includes('ready') ? '' : s) });
+  const { port, child } = await spawnGstServer(codec, auth, { log: (s) => process.stderr.write(s) });
   return { port, child, stop: () => void child.kill() };
 }
